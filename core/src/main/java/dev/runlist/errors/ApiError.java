@@ -1,0 +1,17 @@
+package dev.runlist.errors;
+
+/**
+ * What an error response said, as carried by an {@link ApiException}. Every field but
+ * {@code status} and {@code attempts} may be {@code null} when the server did not send it.
+ *
+ * @param status the HTTP status code
+ * @param type the {@code error.type} of the OpenAI error envelope, such as
+ *     {@code invalid_request_error}
+ * @param code the {@code error.code}, such as {@code rate_limit_exceeded}
+ * @param param the {@code error.param}: the request parameter at fault, such as {@code limit}
+ * @param message the {@code error.message}, or for a body that is not the envelope a snippet of it
+ * @param requestId the {@code x-request-id} response header
+ * @param attempts how many attempts were made, the first included
+ */
+public record ApiError(
+        int status, String type, String code, String param, String message, String requestId, int attempts) {}

@@ -1,0 +1,75 @@
+package dev.runlist.errors;
+
+/**
+ * The API answered with an error status. Subclasses name the common statuses; catch this type for
+ * all of them. The message holds status, type, code, param, the server's message, the request id and
+ * the number of attempts.
+ */
+public class ApiException extends RunlistException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ApiError error;
+
+    /** An exception for {@code error}. */
+    public ApiException(ApiError error) {
+        super(describe(error));
+        this.error = error;
+    }
+
+    /** The exception class for {@code error.status()}: 400 gives {@link BadRequestException}, and so on. */
+    public static ApiException of(ApiError error) {
+        int s = error.status();
+        switch (s) {
+            case 400: return new BadRequestException(error);
+            case 401: return new AuthenticationException(error);
+            case 403: return new PermissionDeniedException(error);
+            case 404: return new NotFoundException(error);
+            case 409: return new ConflictException(error);
+            case 422: return new UnprocessableEntityException(error);
+            case 429: return new RateLimitException(error);
+            default:
+                return s >= 500 && s <= 599 ? new InternalServerException(error) : new UnexpectedStatusException(error);
+        }
+    }
+
+    /** Everything the error response said. */
+    public ApiError error() {
+        return error;
+    }
+
+    /** The HTTP status code. */
+    public int status() {
+        return error.status();
+    }
+
+    /** The {@code x-request-id} of the failed response, or {@code null} when absent. */
+    public String requestId() {
+        return error.requestId();
+    }
+
+    /** How many attempts were made, the first included. */
+    public int attempts() {
+        return error.attempts();
+    }
+
+    private static String describe(ApiError e) {
+        StringBuilder sb = new StringBuilder().append("HTTP ").append(e.status());
+        if (e.message() != null) {
+            sb.append(": ").append(e.message());
+        }
+        sb.append(" (");
+        if (e.type() != null) {
+            sb.append("type=").append(e.type()).append(", ");
+        }
+        if (e.code() != null) {
+            sb.append("code=").append(e.code()).append(", ");
+        }
+        if (e.param() != null) {
+            sb.append("param=").append(e.param()).append(", ");
+        }
+        sb.append("request id ").append(e.requestId() == null ? "none" : e.requestId());
+        sb.append(", ").append(e.attempts()).append(e.attempts() == 1 ? " attempt)" : " attempts)");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.runlist.errors;
+
+/**
+ * A response body could not be read as the JSON the API documents. The message names the JSON path
+ * (such as {@code $.data[3].created_at}) and the byte offset where reading stopped.
+ */
+public class DecodeException extends RunlistException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String jsonPath;
+    private final long byteOffset;
+
+    /**
+     * @param problem what was wrong, such as "expected an integer but found a string"
+     * @param jsonPath where, in JSONPath notation; {@code "$"} for the document itself
+     * @param byteOffset the offset in the body of the token at fault, or -1 when unknown
+     * @param cause the underlying parser or I/O failure, or {@code null}
+     */
+    public DecodeException(String problem, String jsonPath, long byteOffset, Throwable cause) {
+        super(problem + " at " + jsonPath + " (byte offset " + byteOffset + ")", cause);
+        this.jsonPath = jsonPath;
+        this.byteOffset = byteOffset;
+    }
+
+    /** Where in the document the problem is, in JSONPath notation. */
+    public String jsonPath() {
+        return jsonPath;
+    }
+
+    /** The byte offset in the body where the problem was found, or -1 when unknown. */
+    public long byteOffset() {
+        return byteOffset;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.runlist.errors;
+
+/** HTTP 403: the key may not read this thread (organization, project or region); not retried. */
+public class PermissionDeniedException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An exception for {@code error}. */
+    public PermissionDeniedException(ApiError error) {
+        super(error);
+    }
+}

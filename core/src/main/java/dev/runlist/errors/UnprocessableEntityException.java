@@ -1,0 +1,12 @@
+package dev.runlist.errors;
+
+/** HTTP 422: the request was understood but refused; not retried. */
+public class UnprocessableEntityException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An exception for {@code error}. */
+    public UnprocessableEntityException(ApiError error) {
+        super(error);
+    }
+}

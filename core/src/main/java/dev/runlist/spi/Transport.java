@@ -1,0 +1,33 @@
+package dev.runlist.spi;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends one HTTP exchange and hands back the response as it arrives.
+ *
+ * <p>Implementations are thread-safe and shared by every request of a client. They must not retry,
+ * follow redirects or decompress bodies; the core does what is needed.
+ */
+public interface Transport extends AutoCloseable {
+
+    /**
+     * Sends {@code request} and returns once the status line and headers have arrived; the body is
+     * then read from {@link TransportResponse#body()} as it streams in.
+     *
+     * @throws IOException when the exchange fails (connect refused, timeout, reset); the message names
+     *     the host
+     */
+    TransportResponse execute(TransportRequest request) throws IOException;
+
+    /**
+     * Sends {@code request} without blocking the caller. The future fails with an {@link IOException}
+     * where {@link #execute} would throw one; cancelling it aborts the exchange and releases its
+     * connection.
+     */
+    CompletableFuture<TransportResponse> executeAsync(TransportRequest request);
+
+    /** Releases the transport's connections and threads. Idempotent; does not throw. */
+    @Override
+    void close();
+}

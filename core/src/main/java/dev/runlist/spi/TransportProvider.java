@@ -1,0 +1,18 @@
+package dev.runlist.spi;
+
+/**
+ * A {@link java.util.ServiceLoader} factory for a {@link Transport}; implementations have a public
+ * no-argument constructor and are registered in {@code module-info.java} and in
+ * {@code META-INF/services/dev.runlist.spi.TransportProvider}.
+ */
+public interface TransportProvider {
+
+    /** The short name users select this provider by, such as {@code "jdk"} or {@code "apache"}. */
+    String name();
+
+    /** Higher wins when several providers are found and none was asked for by name. */
+    int priority();
+
+    /** Creates a new transport configured by {@code config}; the caller owns and closes it. */
+    Transport create(TransportConfig config);
+}
