@@ -111,6 +111,15 @@ public final class ListRunsParams {
         return toBuilder().before(runId).after(null).build();
     }
 
+    /**
+     * The parameters that continue a listing started with these parameters right after the run
+     * {@code runId}, in its direction of travel: {@link #withBefore} for a backward listing, else
+     * {@link #withAfter}.
+     */
+    public ListRunsParams continuingAfter(String runId) {
+        return isBackward() ? withBefore(runId) : withAfter(runId);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ListRunsParams p

@@ -1,0 +1,95 @@
+package dev.runlist;
+
+import dev.runlist.model.Run;
+import dev.runlist.model.RunListResponse;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of runs as the API returned it, with the parameters that produced it, so it knows how to
+ * ask for the next one. Immutable and thread-safe.
+ */
+public final class RunPage {
+
+    private final RunListResponse response;
+    private final ListRunsParams params;
+    private final String requestId;
+
+    private RunPage(RunListResponse response, ListRunsParams params, String requestId) {
+        this.response = Objects.requireNonNull(response, "response");
+        this.params = Objects.requireNonNull(params, "params");
+        this.requestId = requestId;
+    }
+
+    /**
+     * The page holding {@code response}, fetched with {@code params}.
+     *
+     * @param requestId the {@code x-request-id} of the response, or null when unknown
+     */
+    public static RunPage of(RunListResponse response, ListRunsParams params, String requestId) {
+        return new RunPage(response, params, requestId);
+    }
+
+    /** The runs, in the order requested (for a page fetched with {@code before} too). */
+    public List<Run> data() {
+        return response.data();
+    }
+
+    /** The id of the first run of the page; empty when the page is empty. */
+    public Optional<String> firstId() {
+        return Optional.ofNullable(response.firstId());
+    }
+
+    /** The id of the last run of the page; empty when the page is empty. */
+    public Optional<String> lastId() {
+        return Optional.ofNullable(response.lastId());
+    }
+
+    /** Whether more runs lie beyond this page in the direction of travel. */
+    public boolean hasMore() {
+        return response.hasMore();
+    }
+
+    /** The parameters this page was fetched with. */
+    public ListRunsParams params() {
+        return params;
+    }
+
+    /** The {@code x-request-id} of the response, if the server sent one. */
+    public Optional<String> requestId() {
+        return Optional.ofNullable(requestId);
+    }
+
+    /** The body as decoded, unknown fields included. */
+    public RunListResponse response() {
+        return response;
+    }
+
+    /**
+     * The parameters of the next page in the direction of travel: {@code after=last_id} going
+     * forward, {@code before=first_id} for a listing walking backward from {@code before}. Empty when
+     * {@link #hasMore()} is false or the page carries no cursor.
+     */
+    public Optional<ListRunsParams> nextPageParams() {
+        if (!hasMore()) {
+            return Optional.empty();
+        }
+        return nextCursor().map(params::continuingAfter);
+    }
+
+    /** The cursor the next page starts from: {@code first_id} walking backward, else {@code last_id}. */
+    Optional<String> nextCursor() {
+        List<Run> data = data();
+        if (params.isBackward()) {
+            return firstId().or(() -> data.isEmpty() ? Optional.empty() : Optional.of(data.get(0).id()));
+        }
+        return lastId().or(() -> data.isEmpty() ? Optional.empty() : Optional.of(data.get(data.size() - 1).id()));
+    }
+
+    @Override
+    public String toString() {
+        return "RunPage{" + data().size() + " runs, firstId=" + response.firstId() + ", lastId=" + response.lastId()
+                + ", hasMore=" + hasMore() + ", params=" + params + "}";
+    }
+}

@@ -1,0 +1,417 @@
+package dev.runlist;
+
+import dev.runlist.internal.ClientSettings;
+import dev.runlist.internal.ListRequestFactory;
+import dev.runlist.internal.RequestExecutor;
+import dev.runlist.internal.RequestExecutor.BodyReader;
+import dev.runlist.internal.RetryPolicy;
+import dev.runlist.internal.TransportLoader;
+import dev.runlist.json.RunsJson;
+import dev.runlist.model.Run;
+import dev.runlist.spi.Headers;
+import dev.runlist.spi.Transport;
+import dev.runlist.spi.TransportConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Lists the runs of OpenAI Assistants threads ({@code GET /threads/{thread_id}/runs}).
+ *
+ * <pre>{@code
+ * try (RunsClient client = RunsClient.fromEnv()) {
+ *     RunPage page = client.list("thread_abc", ListRunsParams.builder().limit(50).build());
+ *     for (Run run : client.listAll("thread_abc")) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Every call retries connection errors, 408, 409, 429 and 5xx (2 retries by default, with
+ * back-off honouring {@code Retry-After}), is bounded by an overall timeout (60 s by default,
+ * all attempts included) and throws a {@link dev.runlist.errors.RunlistException} subclass on
+ * failure. Thread-safe: share one client; close it to release the transport it discovered.
+ */
+public final class RunsClient implements AutoCloseable {
+
+    /** The default API base URL. */
+    public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    /** The default overall timeout of one call, all attempts included. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** The Azure OpenAI {@code api-version} used when none is given. */
+    public static final String DEFAULT_AZURE_API_VERSION = "2024-05-01-preview";
+
+    private final ClientSettings settings;
+    private final ListRequestFactory requests;
+    private final RequestExecutor executor;
+    private final ExecutorService ownedAsyncExecutor;
+
+    private RunsClient(ClientSettings settings, ExecutorService ownedAsyncExecutor) {
+        this.settings = settings;
+        this.requests = new ListRequestFactory(settings);
+        this.executor = new RequestExecutor(settings);
+        this.ownedAsyncExecutor = ownedAsyncExecutor;
+    }
+
+    /** A builder with every default and nothing read from the environment. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client configured from the environment: {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
+     * {@code OPENAI_ORG_ID}, {@code OPENAI_PROJECT_ID}; or, when {@code AZURE_OPENAI_ENDPOINT} is set,
+     * Azure OpenAI with {@code AZURE_OPENAI_API_KEY} and {@code OPENAI_API_VERSION}.
+     *
+     * @throws IllegalStateException when no API key is set
+     */
+    public static RunsClient fromEnv() {
+        return builder().fromEnv().build();
+    }
+
+    /**
+     * The first page of runs of {@code threadId} with the API's defaults (20 runs, newest first).
+     *
+     * @throws IllegalArgumentException when {@code threadId} is blank
+     * @throws dev.runlist.errors.RunlistException when the call fails
+     */
+    public RunPage list(String threadId) {
+        return list(threadId, ListRunsParams.none());
+    }
+
+    /**
+     * One page of runs of {@code threadId}, as {@code params} ask.
+     *
+     * @throws IllegalArgumentException when {@code threadId} is blank
+     * @throws dev.runlist.errors.RunlistException when the call fails
+     */
+    public RunPage list(String threadId, ListRunsParams params) {
+        ListRequestFactory.requireThreadId(threadId);
+        Objects.requireNonNull(params, "params");
+        return executor.execute(remaining -> requests.request(threadId, params, remaining),
+                pageReader(params), timeoutOf(params));
+    }
+
+    /**
+     * One page, without blocking the caller. Cancelling the future aborts the exchange in flight.
+     * The future fails with a {@link dev.runlist.errors.RunlistException} where {@link #list} would
+     * throw one.
+     */
+    public CompletableFuture<RunPage> listAsync(String threadId, ListRunsParams params) {
+        ListRequestFactory.requireThreadId(threadId);
+        Objects.requireNonNull(params, "params");
+        return executor.executeAsync(remaining -> requests.request(threadId, params, remaining),
+                pageReader(params), timeoutOf(params));
+    }
+
+    /** Every run of {@code threadId}, newest first, fetched lazily page by page. */
+    public RunListing listAll(String threadId) {
+        return listAll(threadId, ListRunsParams.none());
+    }
+
+    /**
+     * Every run of {@code threadId} from where {@code params} start, fetched lazily page by page (see
+     * {@link RunPager}). Headers and timeout in {@code params} apply to every page.
+     */
+    public RunListing listAll(String threadId, ListRunsParams params) {
+        ListRequestFactory.requireThreadId(threadId);
+        Objects.requireNonNull(params, "params");
+        return new RunListing(p -> list(threadId, p), params);
+    }
+
+    /** {@code listAll(threadId, params).stream()}: a lazy, sequential stream of runs. */
+    public Stream<Run> stream(String threadId, ListRunsParams params) {
+        return listAll(threadId, params).stream();
+    }
+
+    /** {@code listAll(threadId).stream()}. */
+    public Stream<Run> stream(String threadId) {
+        return listAll(threadId).stream();
+    }
+
+    /**
+     * Every run of {@code threadId} from where {@code params} start, published without blocking and
+     * fetched only as the subscriber asks for more. Each subscription is a fresh listing; cancelling it
+     * aborts the fetch in flight.
+     */
+    public Flow.Publisher<Run> listAllAsync(String threadId, ListRunsParams params) {
+        ListRequestFactory.requireThreadId(threadId);
+        Objects.requireNonNull(params, "params");
+        return new RunPublisher(p -> listAsync(threadId, p), params);
+    }
+
+    /** Closes the transport if this client discovered it, and its own async threads. Idempotent. */
+    @Override
+    public void close() {
+        if (ownedAsyncExecutor != null) {
+            ownedAsyncExecutor.shutdownNow();
+        }
+        if (settings.ownsTransport()) {
+            settings.transport().close();
+        }
+    }
+
+    /** The configuration, with the API key redacted. */
+    @Override
+    public String toString() {
+        return "RunsClient[" + settings + "]";
+    }
+
+    private BodyReader<RunPage> pageReader(ListRunsParams params) {
+        RunsJson json = settings.json();
+        return (body, headers) -> RunPage.of(json.readPage(body), params, headers.firstValue("x-request-id").orElse(null));
+    }
+
+    private Duration timeoutOf(ListRunsParams params) {
+        return params.timeout().orElse(settings.timeout());
+    }
+
+    /**
+     * Builds a {@link RunsClient}. Not thread-safe. Only the API key is required; see each method for
+     * its default.
+     */
+    public static final class Builder {
+        private String apiKey;
+        private String baseUrl;
+        private String azureEndpoint;
+        private String apiVersion;
+        private String organization;
+        private String project;
+        private final Headers.Builder headers = Headers.builder();
+        private Transport transport;
+        private TransportConfig transportConfig = TransportConfig.defaults();
+        private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
+        private Duration initialBackoff = RetryPolicy.DEFAULT_INITIAL_BACKOFF;
+        private Duration maxBackoff = RetryPolicy.DEFAULT_MAX_BACKOFF;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Executor asyncExecutor;
+        private TransportLoader transportLoader = TransportLoader.standard();
+
+        private Builder() {}
+
+        /** Reads the settings {@link RunsClient#fromEnv()} documents from the process environment. */
+        public Builder fromEnv() {
+            return fromEnv(System.getenv());
+        }
+
+        /**
+         * Reads the settings {@link RunsClient#fromEnv()} documents from {@code env}; variables that
+         * are absent or blank leave the builder as it was.
+         */
+        public Builder fromEnv(Map<String, String> env) {
+            Function<String, String> get = name -> {
+                String v = env.get(name);
+                return v == null || v.isBlank() ? null : v.trim();
+            };
+            if (get.apply("AZURE_OPENAI_ENDPOINT") != null) {
+                azureEndpoint(get.apply("AZURE_OPENAI_ENDPOINT"));
+                String key = get.apply("AZURE_OPENAI_API_KEY");
+                apiKey(key != null ? key : get.apply("OPENAI_API_KEY"));
+                if (get.apply("OPENAI_API_VERSION") != null) {
+                    apiVersion(get.apply("OPENAI_API_VERSION"));
+                }
+            } else {
+                apiKey(get.apply("OPENAI_API_KEY"));
+                if (get.apply("OPENAI_BASE_URL") != null) {
+                    baseUrl(get.apply("OPENAI_BASE_URL"));
+                }
+            }
+            if (get.apply("OPENAI_ORG_ID") != null) {
+                organization(get.apply("OPENAI_ORG_ID"));
+            }
+            if (get.apply("OPENAI_PROJECT_ID") != null) {
+                project(get.apply("OPENAI_PROJECT_ID"));
+            }
+            return this;
+        }
+
+        /** Sets the secret API key (required). Never logged or printed. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** Sets the API base URL; default {@value RunsClient#DEFAULT_BASE_URL}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /**
+         * Targets Azure OpenAI at {@code endpoint} (such as {@code https://my-resource.openai.azure.com}):
+         * requests go to {@code {endpoint}/openai/threads/...} with the {@code api-key} header and the
+         * {@code api-version} query parameter.
+         */
+        public Builder azureEndpoint(String endpoint) {
+            this.azureEndpoint = endpoint;
+            return this;
+        }
+
+        /** Sets the Azure {@code api-version}; default {@value RunsClient#DEFAULT_AZURE_API_VERSION}. */
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion;
+            return this;
+        }
+
+        /** Sets the {@code OpenAI-Organization} header; null sends none (the default). */
+        public Builder organization(String organization) {
+            this.organization = organization;
+            return this;
+        }
+
+        /** Sets the {@code OpenAI-Project} header; null sends none (the default). */
+        public Builder project(String project) {
+            this.project = project;
+            return this;
+        }
+
+        /**
+         * Adds a header sent with every request; it replaces a runlist header of the same name.
+         *
+         * @throws IllegalArgumentException when the name is invalid or the value holds CR, LF or NUL
+         */
+        public Builder header(String name, String value) {
+            headers.add(name, value);
+            return this;
+        }
+
+        /**
+         * Uses {@code transport} for every request. The client does not close it. By default the
+         * transport is discovered (see {@link TransportLoader}) and closed with the client.
+         */
+        public Builder transport(Transport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** Configures the discovered transport; ignored when {@link #transport} is set. */
+        public Builder transportConfig(TransportConfig config) {
+            this.transportConfig = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Sets how many times a failed attempt is retried; default 2, 0 disables retries. */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * Sets the back-off before the first retry and its cap; defaults 500 ms and 8 s. The wait
+         * doubles each retry, less up to 25% jitter, unless the server says how long to wait.
+         */
+        public Builder retryBackoff(Duration initial, Duration max) {
+            if (initial.isNegative() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("retryBackoff needs 0 <= initial <= max, was " + initial + ", " + max);
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /** Sets the overall timeout of one call, all attempts and waits included; default 60 s. */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets where asynchronous calls decode responses and schedule retries. By default the client
+         * owns a small pool of daemon threads, shut down by {@link RunsClient#close()}.
+         */
+        public Builder asyncExecutor(Executor executor) {
+            this.asyncExecutor = executor;
+            return this;
+        }
+
+        /** Sets the loader that discovers a transport when none is given; for tests. */
+        public Builder transportLoader(TransportLoader loader) {
+            this.transportLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Builds the client, discovering a transport if none was given.
+         *
+         * @throws IllegalStateException when no API key is set
+         * @throws IllegalArgumentException when a URL is not an absolute http(s) URL
+         * @throws dev.runlist.errors.TransportDiscoveryException when no transport can be found
+         */
+        public RunsClient build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalStateException("No OpenAI API key: set OPENAI_API_KEY (or AZURE_OPENAI_API_KEY "
+                        + "with AZURE_OPENAI_ENDPOINT) or call RunsClient.builder().apiKey(...)");
+            }
+            if (apiKey.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                throw new IllegalArgumentException("the API key contains a CR, LF or NUL character; refused");
+            }
+            boolean azure = azureEndpoint != null;
+            URI base = azure ? URI.create(httpUrl(azureEndpoint, "azureEndpoint") + "/openai")
+                    : httpUrl(baseUrl == null ? DEFAULT_BASE_URL : baseUrl, "baseUrl");
+            Transport chosen = transport != null ? transport : transportLoader.create(transportConfig);
+            ExecutorService owned = asyncExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
+            ClientSettings settings = new ClientSettings(
+                    base,
+                    apiKey,
+                    azure,
+                    azure ? (apiVersion == null ? DEFAULT_AZURE_API_VERSION : apiVersion) : null,
+                    organization,
+                    project,
+                    headers.build(),
+                    new RetryPolicy(maxRetries, initialBackoff, maxBackoff, Clock.systemUTC()),
+                    timeout,
+                    chosen,
+                    transport == null,
+                    RunsJson.standard(),
+                    owned != null ? owned : asyncExecutor,
+                    Clock.systemUTC());
+            return new RunsClient(settings, owned);
+        }
+
+        private static URI httpUrl(String url, String name) {
+            URI uri;
+            try {
+                uri = URI.create(stripSlash(url.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + " is not a valid URL: " + url, e);
+            }
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                    || uri.getHost() == null) {
+                throw new IllegalArgumentException(name + " must be an absolute http or https URL, was " + url);
+            }
+            return uri;
+        }
+
+        private static String stripSlash(String url) {
+            String u = url;
+            while (u.endsWith("/")) {
+                u = u.substring(0, u.length() - 1);
+            }
+            return u;
+        }
+
+        private static ThreadFactory daemonThreads() {
+            AtomicInteger n = new AtomicInteger();
+            return r -> {
+                Thread t = new Thread(r, "runlist-async-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.runlist.internal;
+
+import dev.runlist.errors.ApiError;
+import dev.runlist.errors.ApiException;
+import dev.runlist.json.RunsJson;
+import dev.runlist.model.ErrorObject;
+import dev.runlist.spi.Headers;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Turns an error response into the {@link ApiException} for its status: the OpenAI error envelope
+ * when the body is one, else a snippet of whatever came (an HTML page from a proxy, say). Any
+ * occurrence of the API key in the server's text is redacted.
+ */
+public final class ErrorMapper {
+
+    private static final int SNIPPET_CHARS = 200;
+
+    private final RunsJson json;
+    private final String apiKey;
+
+    /** A mapper that parses with {@code json} and redacts {@code apiKey}. */
+    public ErrorMapper(RunsJson json, String apiKey) {
+        this.json = json;
+        this.apiKey = apiKey;
+    }
+
+    /** The exception for a response of {@code status} with {@code headers} and (part of) {@code body}. */
+    public ApiException toException(int status, Headers headers, byte[] body, int attempts) {
+        String requestId = headers.firstValue("x-request-id").orElse(null);
+        Optional<ErrorObject> envelope = json.readError(body);
+        ApiError error = envelope
+                .map(e -> new ApiError(status, redact(e.type()), redact(e.code()), redact(e.param()),
+                        redact(e.message()), requestId, attempts))
+                .orElseGet(() -> new ApiError(status, null, null, null, snippet(body), requestId, attempts));
+        return ApiException.of(error);
+    }
+
+    private String snippet(byte[] body) {
+        if (body.length == 0) {
+            return "empty body";
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
+        if (text.length() > SNIPPET_CHARS) {
+            text = text.substring(0, SNIPPET_CHARS) + "…";
+        }
+        return "non-JSON error body: " + redact(text);
+    }
+
+    private String redact(String text) {
+        if (text == null || apiKey == null || apiKey.isEmpty()) {
+            return text;
+        }
+        return text.replace(apiKey, "<redacted>");
+    }
+}

@@ -1,0 +1,309 @@
+package dev.runlist.internal;
+
+import dev.runlist.errors.ConnectionException;
+import dev.runlist.errors.DecodeException;
+import dev.runlist.errors.RunlistException;
+import dev.runlist.errors.RunlistTimeoutException;
+import dev.runlist.spi.Headers;
+import dev.runlist.spi.Transport;
+import dev.runlist.spi.TransportRequest;
+import dev.runlist.spi.TransportResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one API call through the transport: attempts, retries with back-off, the overall timeout,
+ * error mapping, body decoding and one debug log line per attempt. The synchronous and asynchronous
+ * paths share every decision ({@link #onResponse}, {@link #onIoFailure}); they differ only in how
+ * they wait. Thread-safe.
+ */
+public final class RequestExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.runlist.http");
+
+    /** Reads a successful body; throws {@link DecodeException} when it cannot. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /** Reads {@code body}, whose response carried {@code headers}. */
+        T read(InputStream body, Headers headers);
+    }
+
+    private final ClientSettings settings;
+    private final Transport transport;
+    private final RetryPolicy retryPolicy;
+    private final ErrorMapper errorMapper;
+
+    /** An executor for calls made with {@code settings}. */
+    public RequestExecutor(ClientSettings settings) {
+        this.settings = settings;
+        this.transport = settings.transport();
+        this.retryPolicy = settings.retryPolicy();
+        this.errorMapper = new ErrorMapper(settings.json(), settings.apiKey());
+    }
+
+    /**
+     * Makes the call, retrying as the policy allows, and returns what {@code reader} read.
+     *
+     * @param requestFor builds the request of an attempt given the time left (null: no overall timeout)
+     * @param timeout the overall timeout, all attempts included; null for none
+     */
+    public <T> T execute(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader, Duration timeout) {
+        Deadline deadline = Deadline.after(timeout);
+        for (int attempt = 1; ; attempt++) {
+            TransportRequest request = requestFor.apply(deadline.remainingOrFail(attempt, null));
+            long start = System.nanoTime();
+            Outcome<T> outcome;
+            try {
+                outcome = onResponse(transport.execute(request), request, reader, attempt, start, deadline);
+            } catch (IOException e) {
+                outcome = onIoFailure(e, request, attempt, start, deadline);
+            }
+            if (outcome.value != null) {
+                return outcome.value;
+            }
+            if (outcome.retryAfter == null) {
+                throw outcome.failure;
+            }
+            sleep(outcome.retryAfter);
+        }
+    }
+
+    /**
+     * Makes the call without blocking the caller. Cancelling the returned future aborts the
+     * exchange in flight and stops any further attempt.
+     */
+    public <T> CompletableFuture<T> executeAsync(
+            Function<Duration, TransportRequest> requestFor, BodyReader<T> reader, Duration timeout) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        AtomicReference<Future<?>> inFlight = new AtomicReference<>();
+        result.whenComplete((value, error) -> {
+            Future<?> f = inFlight.get();
+            if (result.isCancelled() && f != null) {
+                f.cancel(true);
+            }
+        });
+        Deadline deadline = Deadline.after(timeout);
+        settings.asyncExecutor().execute(() -> attemptAsync(requestFor, reader, deadline, 1, result, inFlight));
+        return result;
+    }
+
+    private <T> void attemptAsync(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader,
+            Deadline deadline, int attempt, CompletableFuture<T> result, AtomicReference<Future<?>> inFlight) {
+        if (result.isDone()) {
+            return;
+        }
+        TransportRequest request;
+        try {
+            request = requestFor.apply(deadline.remainingOrFail(attempt, null));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        long start = System.nanoTime();
+        CompletableFuture<TransportResponse> exchange = transport.executeAsync(request);
+        inFlight.set(exchange);
+        if (result.isCancelled()) {
+            exchange.cancel(true);
+            return;
+        }
+        exchange.whenCompleteAsync((response, error) -> {
+            Outcome<T> outcome;
+            try {
+                if (error == null) {
+                    outcome = onResponse(response, request, reader, attempt, start, deadline);
+                } else {
+                    Throwable cause = unwrap(error);
+                    if (cause instanceof CancellationException) {
+                        result.cancel(false);
+                        return;
+                    }
+                    IOException io = cause instanceof IOException e ? e
+                            : new IOException(describe(request) + " failed: " + cause, cause);
+                    outcome = onIoFailure(io, request, attempt, start, deadline);
+                }
+            } catch (RuntimeException e) {
+                outcome = Outcome.failure(e);
+            }
+            if (outcome.value != null) {
+                result.complete(outcome.value);
+            } else if (outcome.retryAfter == null) {
+                result.completeExceptionally(outcome.failure);
+            } else {
+                CompletableFuture.delayedExecutor(outcome.retryAfter.toNanos(), TimeUnit.NANOSECONDS,
+                                settings.asyncExecutor())
+                        .execute(() -> attemptAsync(requestFor, reader, deadline, attempt + 1, result, inFlight));
+            }
+        }, settings.asyncExecutor());
+    }
+
+    private <T> Outcome<T> onResponse(TransportResponse response, TransportRequest request, BodyReader<T> reader,
+            int attempt, long start, Deadline deadline) {
+        try (response) {
+            int status = response.status();
+            Headers headers = response.headers();
+            log(request, status, start, headers, attempt, null);
+            if (status >= 200 && status < 300) {
+                FailureTrackingInputStream raw = new FailureTrackingInputStream(response.body());
+                try {
+                    return Outcome.success(reader.read(decodedBody(response, raw), headers));
+                } catch (DecodeException e) {
+                    if (raw.failure() == null) {
+                        throw e;
+                    }
+                    return onIoFailure(raw.failure(), request, attempt, start, deadline);
+                }
+            }
+            RunlistException error = errorMapper.toException(status, headers, ResponseBodies.readErrorBody(response), attempt);
+            if (RetryPolicy.isRetryable(status, headers) && retryPolicy.canRetry(attempt)) {
+                return retryOrTimeout(retryPolicy.delay(attempt, headers), error, attempt, deadline);
+            }
+            return Outcome.failure(error);
+        } catch (IOException closeFailure) {
+            return onIoFailure(closeFailure, request, attempt, start, deadline);
+        }
+    }
+
+    private static InputStream decodedBody(TransportResponse response, InputStream raw) {
+        try {
+            return ResponseBodies.decoded(new TransportResponse(response.status(), response.headers(), raw));
+        } catch (IOException e) {
+            throw new DecodeException("could not decode the response body: " + e.getMessage(), "$", 0, e);
+        }
+    }
+
+    private <T> Outcome<T> onIoFailure(IOException e, TransportRequest request, int attempt, long start,
+            Deadline deadline) {
+        log(request, -1, start, Headers.empty(), attempt, e);
+        if (deadline.expired()) {
+            return Outcome.failure(deadline.timeoutException(attempt, e));
+        }
+        ConnectionException failure = new ConnectionException(
+                describe(request) + " failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()),
+                e, attempt);
+        if (!retryPolicy.canRetry(attempt)) {
+            return Outcome.failure(failure);
+        }
+        return retryOrTimeout(retryPolicy.delay(attempt, Headers.empty()), failure, attempt, deadline);
+    }
+
+    private static <T> Outcome<T> retryOrTimeout(Duration delay, RunlistException last, int attempt, Deadline deadline) {
+        if (!deadline.allows(delay)) {
+            return Outcome.failure(deadline.timeoutException(attempt, last));
+        }
+        return Outcome.retry(delay, last);
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunlistException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private void log(TransportRequest request, int status, long start, Headers headers, int attempt, IOException e) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        String target = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery());
+        int attempts = retryPolicy.maxRetries() + 1;
+        if (e != null) {
+            LOG.debug("{} {} failed after {} ms: {} (attempt {}/{})", request.method(), target, ms, e.toString(), attempt, attempts);
+        } else {
+            LOG.debug("{} {} -> {} in {} ms (request id {}, attempt {}/{})", request.method(), target, status, ms,
+                    headers.firstValue("x-request-id").orElse("none"), attempt, attempts);
+        }
+    }
+
+    private static String describe(TransportRequest request) {
+        return request.method() + " " + request.uri().getScheme() + "://" + request.uri().getRawAuthority()
+                + request.uri().getRawPath();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cause = t;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException || cause instanceof UncheckedIOException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** What one attempt led to: a value, a retry after a delay, or a failure to report. */
+    private static final class Outcome<T> {
+        final T value;
+        final Duration retryAfter;
+        final RuntimeException failure;
+
+        private Outcome(T value, Duration retryAfter, RuntimeException failure) {
+            this.value = value;
+            this.retryAfter = retryAfter;
+            this.failure = failure;
+        }
+
+        static <T> Outcome<T> success(T value) {
+            return new Outcome<>(value, null, null);
+        }
+
+        static <T> Outcome<T> retry(Duration delay, RuntimeException last) {
+            return new Outcome<>(null, delay, last);
+        }
+
+        static <T> Outcome<T> failure(RuntimeException failure) {
+            return new Outcome<>(null, null, failure);
+        }
+    }
+
+    /** The end of a call's overall timeout, or none. */
+    private static final class Deadline {
+        private final Duration timeout;
+        private final long endNanos;
+
+        private Deadline(Duration timeout) {
+            this.timeout = timeout;
+            this.endNanos = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+        }
+
+        static Deadline after(Duration timeout) {
+            return new Deadline(timeout);
+        }
+
+        boolean expired() {
+            return timeout != null && System.nanoTime() - endNanos >= 0;
+        }
+
+        boolean allows(Duration wait) {
+            return timeout == null || System.nanoTime() + wait.toNanos() - endNanos < 0;
+        }
+
+        /** The time left, or null without a timeout; throws once it has run out. */
+        Duration remainingOrFail(int attempt, Throwable cause) {
+            if (timeout == null) {
+                return null;
+            }
+            long left = endNanos - System.nanoTime();
+            if (left <= 0) {
+                throw timeoutException(attempt, cause);
+            }
+            return Duration.ofNanos(left);
+        }
+
+        RunlistTimeoutException timeoutException(int attempt, Throwable cause) {
+            return new RunlistTimeoutException("the call", timeout, attempt, cause);
+        }
+    }
+}
