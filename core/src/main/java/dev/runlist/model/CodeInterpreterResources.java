@@ -1,0 +1,23 @@
+package dev.runlist.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The files the code interpreter may read; {@code fileIds} is never null.
+ * {@code additionalProperties} holds the fields this version does not know.
+ */
+public record CodeInterpreterResources(List<String> fileIds, Map<String, JsonValue> additionalProperties) {
+
+    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    public CodeInterpreterResources {
+        fileIds = Copies.list(fileIds);
+        additionalProperties = Copies.map(additionalProperties);
+    }
+
+    /** A value without unknown fields. */
+    public CodeInterpreterResources(List<String> fileIds) {
+        this(fileIds, Map.of());
+    }
+}

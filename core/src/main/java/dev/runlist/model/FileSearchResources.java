@@ -1,0 +1,23 @@
+package dev.runlist.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The vector stores file search may query; {@code vectorStoreIds} is never null.
+ * {@code additionalProperties} holds the fields this version does not know.
+ */
+public record FileSearchResources(List<String> vectorStoreIds, Map<String, JsonValue> additionalProperties) {
+
+    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    public FileSearchResources {
+        vectorStoreIds = Copies.list(vectorStoreIds);
+        additionalProperties = Copies.map(additionalProperties);
+    }
+
+    /** A value without unknown fields. */
+    public FileSearchResources(List<String> vectorStoreIds) {
+        this(vectorStoreIds, Map.of());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.runlist.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The function a tool call asks for: its {@code name} and {@code arguments} (a JSON text, as the model
+ * wrote it); each is null when not sent. {@code additionalProperties} holds the fields this version
+ * does not know.
+ */
+public record FunctionCall(String name, String arguments, Map<String, JsonValue> additionalProperties) {
+
+    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    public FunctionCall {
+
+        additionalProperties = Copies.map(additionalProperties);
+    }
+
+    /** A value without unknown fields. */
+    public FunctionCall(String name, String arguments) {
+        this(name, arguments, Map.of());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.runlist.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Why a run is incomplete: {@code reason} is the token limit that was reached, or null when not sent.
+ * {@code additionalProperties} holds the fields this version does not know.
+ */
+public record IncompleteDetails(IncompleteReason reason, Map<String, JsonValue> additionalProperties) {
+
+    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    public IncompleteDetails {
+
+        additionalProperties = Copies.map(additionalProperties);
+    }
+
+    /** A value without unknown fields. */
+    public IncompleteDetails(IncompleteReason reason) {
+        this(reason, Map.of());
+    }
+}

@@ -1,0 +1,116 @@
+package dev.runlist.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The output format the model was told to use: a {@link Mode} string such as {@code "auto"}, or an
+ * object: {@link TextFormat}, {@link JsonObjectFormat}, {@link JsonSchemaFormat}, or {@link
+ * UnknownResponseFormat} for a type this version does not know.
+ */
+public sealed interface ResponseFormat
+        permits ResponseFormat.Mode, ResponseFormat.TextFormat, ResponseFormat.JsonObjectFormat,
+                ResponseFormat.JsonSchemaFormat, ResponseFormat.UnknownResponseFormat {
+
+    /** The string form: {@link #AUTO}, {@link #NONE}, or any other string kept as sent. */
+    final class Mode extends OpenValue implements ResponseFormat {
+        /** {@code "auto"}, the default. */
+        public static final Mode AUTO = new Mode("auto", true);
+        /** {@code "none"}. */
+        public static final Mode NONE = new Mode("none", true);
+
+        private Mode(String value, boolean known) {
+            super(value, known);
+        }
+
+        /**
+         * The constant for {@code raw} when known, otherwise a new unknown mode keeping {@code raw}.
+         *
+         * @throws NullPointerException when {@code raw} is null
+         */
+        public static Mode of(String raw) {
+            switch (raw) {
+                case "auto":
+                    return AUTO;
+                case "none":
+                    return NONE;
+                default:
+                    return new Mode(raw, false);
+            }
+        }
+    }
+
+    /** {@code {"type": "text"}}. {@code additionalProperties} holds unknown fields. */
+    record TextFormat(Map<String, JsonValue> additionalProperties) implements ResponseFormat {
+        /** The wire type. */
+        public static final String TYPE = "text";
+
+        /** Copies the map; null means none. */
+        public TextFormat {
+            additionalProperties = Copies.map(additionalProperties);
+        }
+
+        /** The format without unknown fields. */
+        public TextFormat() {
+            this(Map.of());
+        }
+    }
+
+    /** {@code {"type": "json_object"}} (JSON mode). {@code additionalProperties} holds unknown fields. */
+    record JsonObjectFormat(Map<String, JsonValue> additionalProperties) implements ResponseFormat {
+        /** The wire type. */
+        public static final String TYPE = "json_object";
+
+        /** Copies the map; null means none. */
+        public JsonObjectFormat {
+            additionalProperties = Copies.map(additionalProperties);
+        }
+
+        /** The format without unknown fields. */
+        public JsonObjectFormat() {
+            this(Map.of());
+        }
+    }
+
+    /**
+     * {@code {"type": "json_schema", "json_schema": {"name", "description", "schema", "strict"}}}
+     * (Structured Outputs): {@code name} is never null; {@code description}, {@code schema} and
+     * {@code strict} are null when not sent. {@code additionalProperties} holds unknown fields of the
+     * outer object, {@code jsonSchemaAdditionalProperties} those of its {@code json_schema} member.
+     */
+    record JsonSchemaFormat(
+            String name,
+            String description,
+            JsonValue.JsonObject schema,
+            Boolean strict,
+            Map<String, JsonValue> additionalProperties,
+            Map<String, JsonValue> jsonSchemaAdditionalProperties)
+            implements ResponseFormat {
+        /** The wire type. */
+        public static final String TYPE = "json_schema";
+
+        /** @throws NullPointerException when {@code name} is null */
+        public JsonSchemaFormat {
+            Objects.requireNonNull(name, "name");
+            additionalProperties = Copies.map(additionalProperties);
+            jsonSchemaAdditionalProperties = Copies.map(jsonSchemaAdditionalProperties);
+        }
+
+        /** A format without unknown fields. */
+        public JsonSchemaFormat(String name, String description, JsonValue.JsonObject schema, Boolean strict) {
+            this(name, description, schema, strict, Map.of(), Map.of());
+        }
+    }
+
+    /**
+     * A response format object whose {@code type} this version does not know, kept whole: {@code raw}
+     * is the entire object as sent, {@code type} member included, and is written back unchanged.
+     */
+    record UnknownResponseFormat(String type, JsonValue.JsonObject raw) implements ResponseFormat {
+        /** @throws NullPointerException when an argument is null */
+        public UnknownResponseFormat {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(raw, "raw");
+        }
+    }
+}

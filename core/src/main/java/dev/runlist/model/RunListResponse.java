@@ -1,0 +1,38 @@
+package dev.runlist.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One page of runs exactly as the API sent it: the runs in {@code data} (never null), {@code firstId}
+ * and {@code lastId} (the cursors; null on an empty page), {@code hasMore} (whether another page
+ * follows in this direction), {@code object} (normally {@code "list"}, never null) and the fields
+ * this version does not know in {@code additionalProperties}.
+ */
+public record RunListResponse(
+        List<Run> data,
+        String firstId,
+        String lastId,
+        boolean hasMore,
+        String object,
+        Map<String, JsonValue> additionalProperties) {
+
+    /** The {@code object} value of every page: {@code "list"}. */
+    public static final String OBJECT = "list";
+
+    /**
+     * Copies {@code data} (null means empty) and {@code additionalProperties} (null means none);
+     * {@code object} null means {@code "list"}.
+     */
+    public RunListResponse {
+        data = Copies.list(data);
+        object = Objects.requireNonNullElse(object, OBJECT);
+        additionalProperties = Copies.map(additionalProperties);
+    }
+
+    /** A page with {@code object} {@code "list"} and no unknown fields. */
+    public RunListResponse(List<Run> data, String firstId, String lastId, boolean hasMore) {
+        this(data, firstId, lastId, hasMore, OBJECT, Map.of());
+    }
+}

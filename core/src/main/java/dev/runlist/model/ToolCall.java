@@ -1,0 +1,24 @@
+package dev.runlist.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One tool call a run waits on: its {@code id} (quote it when submitting the output), its {@code type}
+ * (for now {@code "function"}) and the {@code function} to call; each is null when not sent.
+ * {@code additionalProperties} holds the fields this version does not know.
+ */
+public record ToolCall(String id, String type, FunctionCall function, Map<String, JsonValue> additionalProperties) {
+
+    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    public ToolCall {
+
+        additionalProperties = Copies.map(additionalProperties);
+    }
+
+    /** A value without unknown fields. */
+    public ToolCall(String id, String type, FunctionCall function) {
+        this(id, type, function, Map.of());
+    }
+}

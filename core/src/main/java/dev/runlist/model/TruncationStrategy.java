@@ -1,0 +1,25 @@
+package dev.runlist.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the thread was truncated before the run: {@code type} ({@link TruncationType#AUTO} or {@link
+ * TruncationType#LAST_MESSAGES}, never null) and {@code lastMessages}, the number of recent messages
+ * kept, or null when not set. {@code additionalProperties} holds the fields this version does not
+ * know.
+ */
+public record TruncationStrategy(TruncationType type, Integer lastMessages, Map<String, JsonValue> additionalProperties) {
+
+    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    public TruncationStrategy {
+        Objects.requireNonNull(type, "type");
+        additionalProperties = Copies.map(additionalProperties);
+    }
+
+    /** A value without unknown fields. */
+    public TruncationStrategy(TruncationType type, Integer lastMessages) {
+        this(type, lastMessages, Map.of());
+    }
+}
