@@ -94,7 +94,8 @@ class PagingTest {
         List<String> seen = new ArrayList<>();
         assertThatThrownBy(() -> client.listAll("t").forEach(r -> seen.add(r.id())))
                 .isInstanceOf(PaginationException.class).hasMessageContaining("run_2").hasMessageContaining("already");
-        assertThat(seen).containsExactly("run_1", "run_2", "run_3", "run_4", "run_1", "run_2");
+        // The looping page is refused before any of its runs is delivered again.
+        assertThat(seen).containsExactly("run_1", "run_2", "run_3", "run_4");
         assertThat(transport.requests()).hasSize(3);
     }
 
