@@ -43,6 +43,9 @@ import java.util.stream.Stream;
  */
 public final class RunsClient implements AutoCloseable {
 
+    /** This library's version, such as {@code 0.1.0}; {@code "dev"} when run from sources. */
+    public static final String VERSION = dev.runlist.internal.UserAgent.VERSION;
+
     /** The default API base URL. */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     /** The default overall timeout of one call, all attempts included. */
