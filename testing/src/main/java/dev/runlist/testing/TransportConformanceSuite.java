@@ -64,6 +64,9 @@ public abstract class TransportConformanceSuite {
     private final CountDownLatch testDone = new CountDownLatch(1);
     private LoopbackServer server;
 
+    /** For subclasses, which JUnit instantiates once per test. */
+    protected TransportConformanceSuite() {}
+
     /**
      * Creates the transport under test, configured by {@code config}. Called once or more per test;
      * the suite closes what it gets.

@@ -114,11 +114,9 @@ public final class JdkTransport implements Transport {
     /**
      * Sends {@code request} without blocking; the future completes when the headers have arrived.
      *
-     * <p>Java 17's {@code sendAsync} does not abort an exchange when its future is cancelled, so this
-     * transport keeps the exchange's future: if the returned future is cancelled before the response
-     * arrives, the response body is closed as soon as it does, which makes the JDK close the
-     * connection; the server sees it closed. Until the headers arrive, the exchange is bounded only by
-     * the timeout.
+     * <p>Cancelling the returned future cancels the JDK exchange's future, and, should the response
+     * arrive anyway (early Java 17 builds did not abort on cancel), closes its body at once, which
+     * makes the JDK close the connection. Either way the server sees the connection closed.
      */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
