@@ -184,6 +184,16 @@ public abstract class TransportConformanceSuite {
     /** A 50 MB chunked body streams: the first bytes reach the caller before the server has written 2 MB of it. */
     @Test
     void largeBodyStreamsAsItArrives() throws Exception {
+        checkLargeBodyStreams(false);
+    }
+
+    /** Through executeAsync, a 50 MB chunked body streams too, and arrives whole and in order. */
+    @Test
+    void largeBodyStreamsAsItArrivesAsync() throws Exception {
+        checkLargeBodyStreams(true);
+    }
+
+    private void checkLargeBodyStreams(boolean async) throws Exception {
         long total = 50L * 1024 * 1024;
         int block = 64 * 1024;
         CountDownLatch clientHasFirstBytes = new CountDownLatch(1);
@@ -213,7 +223,9 @@ public abstract class TransportConformanceSuite {
         });
         CRC32 crc = new CRC32();
         long count = 0;
-        try (TransportResponse r = transport().execute(get(server.uri("/large")))) {
+        Transport t = transport();
+        TransportRequest request = get(server.uri("/large"));
+        try (TransportResponse r = async ? t.executeAsync(request).get(30, TimeUnit.SECONDS) : t.execute(request)) {
             InputStream in = r.body();
             byte[] chunk = new byte[8192];
             int n;
@@ -316,7 +328,7 @@ public abstract class TransportConformanceSuite {
         server.handle(exchange -> awaitTestEnd());
         Transport t = transport(TransportConfig.builder().readTimeout(SHORT_TIMEOUT).build());
         CompletableFuture<TransportResponse> f = t.executeAsync(get(server.uri("/stall")));
-        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IOException.class)
                 .hasMessageContaining("127.0.0.1:" + server.port());
@@ -388,10 +400,21 @@ public abstract class TransportConformanceSuite {
     /** Closing a response in the middle of an endless body returns promptly and closes the connection. */
     @Test
     void closingResponseMidBodyAbortsTheExchange() throws Exception {
+        checkClosingMidBodyAborts(false);
+    }
+
+    /** Closing an async response in the middle of an endless body returns promptly and closes the connection. */
+    @Test
+    void closingAsyncResponseMidBodyAbortsTheExchange() throws Exception {
+        checkClosingMidBodyAborts(true);
+    }
+
+    private void checkClosingMidBodyAborts(boolean async) throws Exception {
         CountDownLatch serverSawClose = new CountDownLatch(1);
         server.handle(exchange -> writeSlowly(exchange, serverSawClose));
         Transport t = transport();
-        TransportResponse r = t.execute(get(server.uri("/endless")));
+        TransportRequest request = get(server.uri("/endless"));
+        TransportResponse r = async ? t.executeAsync(request).get(10, TimeUnit.SECONDS) : t.execute(request);
         assertThat(r.body().readNBytes(1000)).hasSize(1000);
         assertTimeoutPreemptively(Duration.ofSeconds(5), r::close, "close() drained the endless body");
         assertThat(serverSawClose.await(10, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
