@@ -27,7 +27,11 @@ public interface Transport extends AutoCloseable {
      */
     CompletableFuture<TransportResponse> executeAsync(TransportRequest request);
 
-    /** Releases the transport's connections and threads. Idempotent; does not throw. */
+    /**
+     * Releases the connections and threads the transport created; a client the user handed to the
+     * transport is left open. Idempotent; does not throw. (On Java 17 the JDK {@code HttpClient} has no
+     * {@code close()}: its selector thread ends once the client is unreachable.)
+     */
     @Override
     void close();
 }

@@ -77,7 +77,10 @@ public final class TransportConfig {
         return sslContext;
     }
 
-    /** The most connections the transport keeps open at once. */
+    /**
+     * The most connections the transport keeps open at once, per underlying client. A transport whose
+     * stack has no per-client pool size (the JDK {@code HttpClient}) documents that it ignores it.
+     */
     public int maxConnections() {
         return maxConnections;
     }

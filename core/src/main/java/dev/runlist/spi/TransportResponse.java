@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * A response whose status and headers have arrived and whose body streams in as it is read.
- * Closing it closes the body and releases the connection; it is safe to close more than once.
+ * Closing it closes the body and releases the connection; closing before the end of the body aborts
+ * the exchange (the connection is discarded rather than drained). Safe to close more than once.
  *
  * @param status the HTTP status code
  * @param headers the response headers, case-insensitive and multi-valued

@@ -8,6 +8,7 @@ module dev.runlist.transport.apache {
     // Automatic-Module-Name of httpclient5 5.6.5 and httpcore5 5.4.4, read from their manifests.
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
+    requires org.apache.httpcomponents.core5.httpcore5.h2;
 
     exports dev.runlist.transport.apache;
 
