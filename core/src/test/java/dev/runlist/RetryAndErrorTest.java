@@ -133,6 +133,29 @@ class RetryAndErrorTest {
         assertThat(transport.requests()).hasSize(1);
     }
 
+    @Test
+    void slowDripBodyIsBoundedByTheOverallTimeout() {
+        transport.answer(request -> new dev.runlist.spi.TransportResponse(200, dev.runlist.spi.Headers.empty(),
+                new java.io.InputStream() {
+                    @Override
+                    public int read() {
+                        try {
+                            Thread.sleep(20); // one byte every 20 ms: never trips a read timeout
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return ' ';
+                    }
+                }));
+        RunsClient c = RunsClient.builder().apiKey(KEY).transport(transport).maxRetries(2)
+                .timeout(Duration.ofMillis(400)).build();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> c.list("t")).isInstanceOf(RunlistTimeoutException.class)
+                .hasMessageContaining("400 ms");
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(350L, 2000L);
+        assertThat(transport.requests()).hasSize(1);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "400, dev.runlist.errors.BadRequestException",

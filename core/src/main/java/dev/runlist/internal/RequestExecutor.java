@@ -155,7 +155,7 @@ public final class RequestExecutor {
             Headers headers = response.headers();
             log(request, status, start, headers, attempt, null);
             if (status >= 200 && status < 300) {
-                FailureTrackingInputStream raw = new FailureTrackingInputStream(response.body());
+                GuardedBodyStream raw = deadline.guard(response.body());
                 try {
                     return Outcome.success(reader.read(decodedBody(response, raw), headers));
                 } catch (DecodeException e) {
@@ -284,6 +284,11 @@ public final class RequestExecutor {
 
         boolean expired() {
             return timeout != null && System.nanoTime() - endNanos >= 0;
+        }
+
+        /** The body stream, failing reads once this deadline has passed. */
+        GuardedBodyStream guard(InputStream body) {
+            return new GuardedBodyStream(body, timeout != null, endNanos);
         }
 
         boolean allows(Duration wait) {
