@@ -146,6 +146,12 @@ class RetryAndErrorTest {
                         }
                         return ' ';
                     }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        b[off] = (byte) read(); // like a socket: hands over what has arrived
+                        return 1;
+                    }
                 }));
         RunsClient c = RunsClient.builder().apiKey(KEY).transport(transport).maxRetries(2)
                 .timeout(Duration.ofMillis(400)).build();
