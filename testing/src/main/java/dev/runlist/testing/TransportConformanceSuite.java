@@ -1,0 +1,583 @@
+package dev.runlist.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.runlist.spi.Headers;
+import dev.runlist.spi.Transport;
+import dev.runlist.spi.TransportConfig;
+import dev.runlist.spi.TransportRequest;
+import dev.runlist.spi.TransportResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The behaviour every {@link Transport} must show, checked against a real HTTP server on 127.0.0.1.
+ *
+ * <p>A transport subscribes by extending this class and implementing {@link #createTransport}; a
+ * test it cannot pass may be overridden in the subclass with a comment saying why. Each test gets a
+ * fresh server; transports made through {@link #transport(TransportConfig)} are closed after it.
+ * Tests run one at a time and each takes at most 60 seconds.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class TransportConformanceSuite {
+
+    /** Substrings of the names of threads that HTTP stacks start; used to spot leaked threads. */
+    protected static final List<String> TRANSPORT_THREAD_MARKERS = List.of(
+            "runlist", "HttpClient", "httpclient", "I/O dispatcher", "idle-connection-evictor");
+
+    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
+
+    private final List<Transport> transports = new ArrayList<>();
+    private final CountDownLatch testDone = new CountDownLatch(1);
+    private LoopbackServer server;
+
+    /** For subclasses, which JUnit instantiates once per test. */
+    protected TransportConformanceSuite() {}
+
+    /**
+     * Creates the transport under test, configured by {@code config}. Called once or more per test;
+     * the suite closes what it gets.
+     */
+    protected abstract Transport createTransport(TransportConfig config);
+
+    @BeforeEach
+    void startServer() {
+        server = new LoopbackServer();
+    }
+
+    @AfterEach
+    void stopServerAndTransports() {
+        testDone.countDown();
+        transports.forEach(Transport::close);
+        server.close();
+    }
+
+    /** A transport made by {@link #createTransport} that the suite closes after the test. */
+    protected final Transport transport(TransportConfig config) {
+        Transport t = createTransport(config);
+        transports.add(t);
+        return t;
+    }
+
+    /** A transport with the default configuration, closed after the test. */
+    protected final Transport transport() {
+        return transport(TransportConfig.defaults());
+    }
+
+    // ---- status codes, headers, encoding ----------------------------------------------------------
+
+    /** Statuses 200, 204, 301, 400, 404, 429, 500 and 503 pass through with their bodies; 301 is not followed. */
+    @Test
+    void statusesAndBodiesPassThroughAndRedirectsAreNotFollowed() throws IOException {
+        server.handle(exchange -> {
+            int status = Integer.parseInt(exchange.getRequestURI().getPath().substring("/status/".length()));
+            if (status == 301) {
+                exchange.getResponseHeaders().add("Location", "/elsewhere");
+            }
+            if (status == 204) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
+            byte[] body = ("body of " + status + " \u00e9\u0000\u00ff").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        });
+        Transport t = transport();
+        for (int status : new int[] {200, 204, 301, 400, 404, 429, 500, 503}) {
+            try (TransportResponse r = t.execute(get(server.uri("/status/" + status)))) {
+                assertThat(r.status()).as("status").isEqualTo(status);
+                byte[] expected = status == 204 ? new byte[0]
+                        : ("body of " + status + " \u00e9\u0000\u00ff").getBytes(StandardCharsets.UTF_8);
+                assertThat(r.body().readAllBytes()).as("body of %s", status).isEqualTo(expected);
+                if (status == 301) {
+                    assertThat(r.headers().firstValue("location")).contains("/elsewhere");
+                }
+            }
+        }
+    }
+
+    /** Request headers arrive with every value and their names; response headers keep every value, case-insensitively. */
+    @Test
+    void headersRoundTripWithAllValues() throws IOException {
+        AtomicReference<com.sun.net.httpserver.Headers> seen = new AtomicReference<>();
+        server.handle(exchange -> {
+            seen.set(exchange.getRequestHeaders());
+            com.sun.net.httpserver.Headers h = exchange.getResponseHeaders();
+            h.add("Set-Cookie", "a=1");
+            h.add("Set-Cookie", "b=2");
+            h.add("X-Multi", "a");
+            h.add("X-Multi", "b");
+            exchange.sendResponseHeaders(200, -1);
+        });
+        Headers sent = Headers.builder()
+                .add("X-Req-Multi", "one")
+                .add("X-Req-Multi", "two")
+                .add("X-MiXeD-CaSe", "Value With Spaces")
+                .add("OpenAI-Beta", "assistants=v2")
+                .build();
+        try (TransportResponse r = transport().execute(TransportRequest.get(server.uri("/headers"), sent))) {
+            assertThat(r.headers().values("set-cookie")).containsExactly("a=1", "b=2");
+            assertThat(r.headers().values("SET-COOKIE")).containsExactly("a=1", "b=2");
+            assertThat(r.headers().values("x-multi")).containsExactly("a", "b");
+            assertThat(r.body().read()).isEqualTo(-1);
+        }
+        assertThat(splitValues(seen.get().get("x-req-multi"))).containsExactly("one", "two");
+        assertThat(seen.get().getFirst("x-mixed-case")).isEqualTo("Value With Spaces");
+        assertThat(seen.get().getFirst("OPENAI-BETA")).isEqualTo("assistants=v2");
+    }
+
+    /** Path segments and query values reach the server exactly as encoded in the request URI. */
+    @Test
+    void pathAndQueryArriveExactlyAsEncoded() throws IOException {
+        String rawPath = "/threads/a%20b/c+d/e%2Ff/100%25/%C3%A9/%E6%97%A5%E6%9C%AC/%F0%9F%98%80/runs";
+        String rawQuery = "after=a%20b&before=c%2Bd&x=c+d&slash=e%2Ff&pct=100%25"
+                + "&u=%C3%A9%E6%97%A5%E6%9C%AC%F0%9F%98%80&empty=";
+        AtomicReference<String> path = new AtomicReference<>();
+        AtomicReference<String> query = new AtomicReference<>();
+        server.handle(exchange -> {
+            path.set(exchange.getRequestURI().getRawPath());
+            query.set(exchange.getRequestURI().getRawQuery());
+            exchange.sendResponseHeaders(204, -1);
+        });
+        try (TransportResponse r = transport().execute(get(server.uri(rawPath + "?" + rawQuery)))) {
+            assertThat(r.status()).isEqualTo(204);
+        }
+        assertThat(path.get()).isEqualTo(rawPath);
+        assertThat(query.get()).isEqualTo(rawQuery);
+    }
+
+    // ---- bodies -------------------------------------------------------------------------------------
+
+    /** A 50 MB chunked body streams: the first bytes reach the caller before the server has written 2 MB of it. */
+    @Test
+    void largeBodyStreamsAsItArrives() throws Exception {
+        checkLargeBodyStreams(false);
+    }
+
+    /** Through executeAsync, a 50 MB chunked body streams too, and arrives whole and in order. */
+    @Test
+    void largeBodyStreamsAsItArrivesAsync() throws Exception {
+        checkLargeBodyStreams(true);
+    }
+
+    private void checkLargeBodyStreams(boolean async) throws Exception {
+        long total = 50L * 1024 * 1024;
+        int block = 64 * 1024;
+        CountDownLatch clientHasFirstBytes = new CountDownLatch(1);
+        AtomicBoolean serverWaitedInVain = new AtomicBoolean();
+        AtomicLong serverCrc = new AtomicLong();
+        server.handle(exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            CRC32 crc = new CRC32();
+            byte[] buf = new byte[block];
+            OutputStream out = exchange.getResponseBody();
+            for (long written = 0; written < total; written += block) {
+                if (written == 1024 * 1024) {
+                    out.flush();
+                    try {
+                        if (!clientHasFirstBytes.await(20, TimeUnit.SECONDS)) {
+                            serverWaitedInVain.set(true);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                fill(buf, written);
+                crc.update(buf);
+                out.write(buf);
+            }
+            serverCrc.set(crc.getValue());
+        });
+        CRC32 crc = new CRC32();
+        long count = 0;
+        Transport t = transport();
+        TransportRequest request = get(server.uri("/large"));
+        try (TransportResponse r = async ? t.executeAsync(request).get(30, TimeUnit.SECONDS) : t.execute(request)) {
+            InputStream in = r.body();
+            byte[] chunk = new byte[8192];
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                if (count == 0) {
+                    clientHasFirstBytes.countDown();
+                }
+                crc.update(chunk, 0, n);
+                count += n;
+            }
+        }
+        assertThat(serverWaitedInVain).as("server waited for the client to see the first bytes").isFalse();
+        assertThat(count).isEqualTo(total);
+        assertThat(crc.getValue()).isEqualTo(serverCrc.get());
+    }
+
+    /** A gzip body arrives as the server sent it: compressed bytes, Content-Encoding intact, no Accept-Encoding added. */
+    @Test
+    void gzipBodyIsNotDecoded() throws IOException {
+        byte[] plain = "{\"object\":\"list\",\"data\":[]}".repeat(100).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
+            gz.write(plain);
+        }
+        byte[] gzip = zipped.toByteArray();
+        AtomicReference<List<String>> acceptEncoding = new AtomicReference<>();
+        server.handle(exchange -> {
+            acceptEncoding.set(exchange.getRequestHeaders().get("Accept-Encoding"));
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, gzip.length);
+            exchange.getResponseBody().write(gzip);
+        });
+        try (TransportResponse r = transport().execute(get(server.uri("/gzip")))) {
+            assertThat(r.headers().firstValue("content-encoding")).contains("gzip");
+            assertThat(r.body().readAllBytes()).isEqualTo(gzip);
+        }
+        assertThat(acceptEncoding.get()).as("Accept-Encoding added by the transport").isNull();
+    }
+
+    /** An empty 204 body reads as end of stream at once. */
+    @Test
+    void emptyBodyReadsAsEndOfStream() throws IOException {
+        server.handle(exchange -> exchange.sendResponseHeaders(204, -1));
+        try (TransportResponse r = transport().execute(get(server.uri("/empty")))) {
+            assertThat(r.status()).isEqualTo(204);
+            assertThat(r.body().read()).isEqualTo(-1);
+            assertThat(r.body().read(new byte[16])).isEqualTo(-1);
+        }
+    }
+
+    // ---- timeouts and failures --------------------------------------------------------------------
+
+    /** Headers that never come fail with an IOException naming the host after the read timeout. */
+    @Test
+    void readTimeoutFailsWhenHeadersNeverArrive() {
+        server.handle(exchange -> awaitTestEnd());
+        Transport t = transport(TransportConfig.builder().readTimeout(SHORT_TIMEOUT).build());
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> t.execute(get(server.uri("/stall"))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1:" + server.port());
+        assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** A request's own timeout bounds the wait for headers even when the read timeout is long. */
+    @Test
+    void perRequestTimeoutIsHonoured() {
+        server.handle(exchange -> awaitTestEnd());
+        Transport t = transport(TransportConfig.builder().readTimeout(Duration.ofSeconds(30)).build());
+        TransportRequest request = new TransportRequest("GET", server.uri("/stall"), Headers.empty(), SHORT_TIMEOUT);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> t.execute(request))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1:" + server.port());
+        assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** A body that stops arriving fails the blocked read with an IOException after the read timeout. */
+    @Test
+    void readTimeoutFailsWhenBodyStalls() throws IOException {
+        server.handle(exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("0123456789".getBytes(StandardCharsets.US_ASCII));
+            exchange.getResponseBody().flush();
+            awaitTestEnd();
+        });
+        Transport t = transport(TransportConfig.builder().readTimeout(SHORT_TIMEOUT).build());
+        try (TransportResponse r = t.execute(get(server.uri("/stall-body")))) {
+            assertThat(r.body().readNBytes(10)).hasSize(10);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> r.body().read(new byte[100])).isInstanceOf(IOException.class);
+            assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    /** An async request whose headers never come fails its future with an IOException after the read timeout. */
+    @Test
+    void asyncReadTimeoutFailsTheFuture() {
+        server.handle(exchange -> awaitTestEnd());
+        Transport t = transport(TransportConfig.builder().readTimeout(SHORT_TIMEOUT).build());
+        CompletableFuture<TransportResponse> f = t.executeAsync(get(server.uri("/stall")));
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1:" + server.port());
+    }
+
+    /** A refused connection fails fast with an IOException naming host and port, sync and async. */
+    @Test
+    void connectionRefusedNamesHostAndPort() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        URI uri = URI.create("http://127.0.0.1:" + port + "/runs");
+        Transport t = transport();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> t.execute(get(uri)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
+        assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> t.executeAsync(get(uri)).get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IOException.class)
+                .hasMessageContaining("127.0.0.1:" + port);
+    }
+
+    // ---- concurrency and cancellation ---------------------------------------------------------------
+
+    /** 200 async requests sent at once all complete, each with its own body. */
+    @Test
+    void manyAsyncRequestsAtOnceAllComplete() throws Exception {
+        server.handle(TransportConformanceSuite::echoLastSegment);
+        Transport t = transport();
+        List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            futures.add(t.executeAsync(get(server.uri("/echo/" + i))));
+        }
+        for (int i = 0; i < 200; i++) {
+            try (TransportResponse r = futures.get(i).get(30, TimeUnit.SECONDS)) {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(String.valueOf(i));
+            }
+        }
+    }
+
+    /** Cancelling an async request before its response arrives makes the server see the connection closed. */
+    @Test
+    void cancellingAsyncRequestAbortsTheExchange() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        CountDownLatch serverSawClose = new CountDownLatch(1);
+        server.handle(exchange -> {
+            arrived.countDown();
+            try {
+                cancelled.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            writeSlowly(exchange, serverSawClose);
+        });
+        Transport t = transport();
+        CompletableFuture<TransportResponse> f = t.executeAsync(get(server.uri("/slow")));
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("request arrived").isTrue();
+        assertThat(f.cancel(true)).isTrue();
+        cancelled.countDown();
+        assertThatThrownBy(f::join).isInstanceOf(CancellationException.class);
+        assertThat(serverSawClose.await(10, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
+    }
+
+    /** Closing a response in the middle of an endless body returns promptly and closes the connection. */
+    @Test
+    void closingResponseMidBodyAbortsTheExchange() throws Exception {
+        checkClosingMidBodyAborts(false);
+    }
+
+    /** Closing an async response in the middle of an endless body returns promptly and closes the connection. */
+    @Test
+    void closingAsyncResponseMidBodyAbortsTheExchange() throws Exception {
+        checkClosingMidBodyAborts(true);
+    }
+
+    private void checkClosingMidBodyAborts(boolean async) throws Exception {
+        CountDownLatch serverSawClose = new CountDownLatch(1);
+        server.handle(exchange -> writeSlowly(exchange, serverSawClose));
+        Transport t = transport();
+        TransportRequest request = get(server.uri("/endless"));
+        TransportResponse r = async ? t.executeAsync(request).get(10, TimeUnit.SECONDS) : t.execute(request);
+        assertThat(r.body().readNBytes(1000)).hasSize(1000);
+        assertTimeoutPreemptively(Duration.ofSeconds(5), r::close, "close() drained the endless body");
+        assertThat(serverSawClose.await(10, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
+    }
+
+    /** 32 threads sharing one transport make 50 requests each, and every response is right. */
+    @Test
+    void oneTransportSharedByManyThreads() throws Exception {
+        server.handle(TransportConformanceSuite::echoLastSegment);
+        Transport t = transport();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int thread = 0; thread < 32; thread++) {
+                int id = thread;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        String expected = id + "-" + i;
+                        try (TransportResponse r = t.execute(get(server.uri("/echo/" + expected)))) {
+                            String body = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
+                            if (r.status() != 200 || !body.equals(expected)) {
+                                throw new AssertionError("expected " + expected + " got " + r.status() + " " + body);
+                            }
+                        }
+                    }
+                    return 50;
+                }));
+            }
+            int done = 0;
+            for (Future<Integer> f : results) {
+                done += f.get(50, TimeUnit.SECONDS);
+            }
+            assertThat(done).isEqualTo(32 * 50);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Closing a body after one byte releases its connection: 100 such requests pass through a pool of 2. */
+    @Test
+    void bodyClosedEarlyReleasesTheConnection() {
+        byte[] body = new byte[256 * 1024];
+        Arrays.fill(body, (byte) 'x');
+        server.handle(exchange -> {
+            exchange.sendResponseHeaders(200, body.length);
+            try {
+                exchange.getResponseBody().write(body);
+            } catch (IOException clientClosedEarly) {
+                // Expected: the client read one byte and hung up.
+            }
+        });
+        Transport t = transport(TransportConfig.builder().maxConnections(2).readTimeout(Duration.ofSeconds(10)).build());
+        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
+            for (int i = 0; i < 100; i++) {
+                try (TransportResponse r = t.execute(get(server.uri("/one-byte/" + i)))) {
+                    assertThat(r.body().read()).isEqualTo('x');
+                }
+            }
+        });
+    }
+
+    /** close() leaves no transport threads running and no connection open on the server. */
+    @Test
+    void closeReleasesThreadsAndConnections() throws Exception {
+        Set<Thread> before = transportThreads();
+        try (RawKeepAliveServer raw = new RawKeepAliveServer()) {
+            Transport t = createTransport(TransportConfig.defaults());
+            for (int i = 0; i < 3; i++) {
+                try (TransportResponse r = t.execute(get(raw.uri("/sync/" + i)))) {
+                    assertThat(r.body().readAllBytes()).hasSize(2);
+                }
+            }
+            List<CompletableFuture<TransportResponse>> async = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                async.add(t.executeAsync(get(raw.uri("/async/" + i))));
+            }
+            for (CompletableFuture<TransportResponse> f : async) {
+                try (TransportResponse r = f.get(10, TimeUnit.SECONDS)) {
+                    assertThat(r.body().readAllBytes()).hasSize(2);
+                }
+            }
+            assertThat(raw.acceptedConnections()).isPositive();
+            t.close();
+            t = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            Set<Thread> leaked;
+            do {
+                // The JDK client's selector thread ends only once the client is unreachable.
+                System.gc();
+                Thread.sleep(100);
+                leaked = transportThreads();
+                leaked.removeAll(before);
+            } while ((!leaked.isEmpty() || raw.openConnections() > 0) && System.nanoTime() < deadline);
+            assertThat(leaked.stream().map(Thread::getName).collect(Collectors.toList()))
+                    .as("threads left running after close()").isEmpty();
+            assertThat(raw.openConnections()).as("connections left open after close()").isZero();
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /** A GET of {@code uri} with no headers. */
+    protected static TransportRequest get(URI uri) {
+        return TransportRequest.get(uri, Headers.empty());
+    }
+
+    /** Live threads whose names mark them as started by an HTTP stack. */
+    protected static Set<Thread> transportThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(th -> TRANSPORT_THREAD_MARKERS.stream().anyMatch(m -> th.getName().contains(m)))
+                .collect(Collectors.toSet());
+    }
+
+    private void awaitTestEnd() {
+        try {
+            testDone.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void echoLastSegment(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        byte[] body = path.substring(path.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    /** Writes an endless chunked body, 16 KiB at a time; counts down {@code closed} when a write fails. */
+    private static void writeSlowly(HttpExchange exchange, CountDownLatch closed) throws IOException {
+        byte[] chunk = new byte[16 * 1024];
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            while (System.nanoTime() < deadline) {
+                out.write(chunk);
+                out.flush();
+                Thread.sleep(5);
+            }
+        } catch (IOException e) {
+            closed.countDown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void fill(byte[] buf, long offset) {
+        for (int i = 0; i < buf.length; i++) {
+            long p = offset + i;
+            buf[i] = (byte) (p * 31 + (p >>> 11));
+        }
+    }
+
+    private static List<String> splitValues(List<String> values) {
+        if (values == null) {
+            fail("header missing");
+        }
+        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).collect(Collectors.toList());
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,241 @@
+package dev.runlist.transport.apache;
+
+import dev.runlist.spi.Transport;
+import dev.runlist.spi.TransportConfig;
+import dev.runlist.spi.TransportRequest;
+import dev.runlist.spi.TransportResponse;
+import dev.runlist.transport.apache.internal.ApacheClients;
+import dev.runlist.transport.apache.internal.ClassicBody;
+import dev.runlist.transport.apache.internal.Failures;
+import dev.runlist.transport.apache.internal.HeaderMapping;
+import dev.runlist.transport.apache.internal.PipedBody;
+import dev.runlist.transport.apache.internal.StreamingResponseConsumer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+
+/**
+ * A {@link Transport} on Apache HttpClient 5. Thread-safe; share one per application.
+ *
+ * <p>{@link #execute} uses a classic (blocking) client; {@link #executeAsync} an async client, started
+ * on first use, that parks no thread per exchange and streams each body to the caller through a
+ * buffer of {@value #ASYNC_BODY_BUFFER} bytes with back-pressure. The clients this transport creates
+ * pool at most {@code maxConnections} connections, time out connects and reads as configured, and
+ * never retry, follow redirects, decompress or keep cookies.
+ *
+ * <p>Limit: with the async client, a caller that stops reading a body for longer than the read
+ * timeout while the buffer is full may see the exchange time out, as Apache then reads nothing.
+ */
+public final class ApacheTransport implements Transport {
+
+    /** Bytes an async response body holds before the connection stops being read. */
+    public static final int ASYNC_BODY_BUFFER = 256 * 1024;
+
+    private final TransportConfig config;
+    private final CloseableHttpClient classic;
+    private final boolean ownsClassic;
+    private final CloseableHttpAsyncClient userAsync;
+    private CloseableHttpAsyncClient ownAsync;
+    private boolean closed;
+
+    private ApacheTransport(Builder b) {
+        this.config = b.config;
+        this.ownsClassic = b.httpClient == null;
+        this.classic = ownsClassic ? ApacheClients.classic(config) : b.httpClient;
+        this.userAsync = b.httpAsyncClient;
+    }
+
+    /** A builder with the default {@link TransportConfig} and no clients of the caller's. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sends {@code request} on the classic client and returns once the headers have arrived. Closing
+     * the response before the end of its body aborts the exchange and discards the connection.
+     *
+     * @throws IOException naming method, host and port when the exchange fails; a
+     *     {@link java.net.SocketTimeoutException} when the headers do not arrive within the request's
+     *     timeout or else the read timeout
+     * @throws IllegalStateException when the transport is closed
+     */
+    @Override
+    public TransportResponse execute(TransportRequest request) throws IOException {
+        checkOpen();
+        String target = Failures.describe(request);
+        HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method(), request.uri());
+        HeaderMapping.toApache(request.headers(), apacheRequest);
+        ClassicHttpResponse response;
+        try {
+            response = classic.executeOpen(host(request.uri()), apacheRequest, context(request));
+        } catch (IOException e) {
+            throw Failures.wrap(target, e);
+        }
+        HttpEntity entity = response.getEntity();
+        InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        return new TransportResponse(response.getCode(), HeaderMapping.fromApache(response.getHeaders()),
+                new ClassicBody(content, apacheRequest, response, target));
+    }
+
+    /**
+     * Sends {@code request} on the async client; the future completes when the headers have arrived
+     * and the body then streams in. Cancelling the future, or closing the body before its end, cancels
+     * the Apache exchange, which closes its connection.
+     */
+    @Override
+    public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
+        CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+        CompletableFuture<Future<Void>> exchange = new CompletableFuture<>();
+        String target = Failures.describe(request);
+        try {
+            CloseableHttpAsyncClient client = asyncClient();
+            BasicHttpRequest apacheRequest = new BasicHttpRequest(request.method(), request.uri());
+            HeaderMapping.toApache(request.headers(), apacheRequest);
+            PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, () -> exchange.thenAccept(f -> f.cancel(true)));
+            StreamingResponseConsumer consumer = new StreamingResponseConsumer(result, body, target);
+            exchange.complete(client.execute(new BasicRequestProducer(apacheRequest, null), consumer,
+                    context(request), failuresTo(consumer)));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return result;
+        }
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                exchange.thenAccept(f -> f.cancel(true));
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Closes the clients this transport created, gracefully, and waits briefly for their threads to
+     * end. Clients given to the builder are left open. Idempotent.
+     */
+    @Override
+    public void close() {
+        CloseableHttpAsyncClient async;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            async = ownAsync;
+        }
+        if (ownsClassic) {
+            classic.close(CloseMode.GRACEFUL);
+        }
+        if (async != null) {
+            async.close(CloseMode.GRACEFUL);
+            try {
+                async.awaitShutdown(TimeValue.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            async.close(CloseMode.IMMEDIATE);
+        }
+    }
+
+    private synchronized void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this ApacheTransport is closed; create a new one");
+        }
+    }
+
+    private synchronized CloseableHttpAsyncClient asyncClient() {
+        checkOpen();
+        if (userAsync != null) {
+            return userAsync;
+        }
+        if (ownAsync == null) {
+            ownAsync = ApacheClients.async(config);
+            ownAsync.start();
+        }
+        return ownAsync;
+    }
+
+    private static HttpClientContext context(TransportRequest request) {
+        HttpClientContext context = HttpClientContext.create();
+        if (request.timeout() != null) {
+            context.setRequestConfig(ApacheClients.withResponseTimeout(request.timeout()));
+        }
+        return context;
+    }
+
+    private static HttpHost host(URI uri) {
+        return new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+    }
+
+    private static FutureCallback<Void> failuresTo(StreamingResponseConsumer consumer) {
+        return new FutureCallback<>() {
+            @Override
+            public void completed(Void ignored) {
+                // The body's end was already handed over by the consumer.
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                consumer.failed(cause);
+            }
+
+            @Override
+            public void cancelled() {
+                consumer.failed(new IOException("exchange cancelled"));
+            }
+        };
+    }
+
+    /** Builds an {@link ApacheTransport}; not thread-safe. */
+    public static final class Builder {
+        private TransportConfig config = TransportConfig.defaults();
+        private CloseableHttpClient httpClient;
+        private CloseableHttpAsyncClient httpAsyncClient;
+
+        private Builder() {}
+
+        /** Sets the configuration for the clients the transport creates; defaults to {@link TransportConfig#defaults()}. */
+        public Builder config(TransportConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
+            return this;
+        }
+
+        /**
+         * Uses {@code value} as is for {@link ApacheTransport#execute}; {@code null} (the default)
+         * creates one from the config. The transport never closes it; its own retries, redirects and
+         * decompression settings then apply.
+         */
+        public Builder httpClient(CloseableHttpClient value) {
+            this.httpClient = value;
+            return this;
+        }
+
+        /**
+         * Uses {@code value}, which the caller must have started, for
+         * {@link ApacheTransport#executeAsync}; {@code null} (the default) creates one from the config
+         * on first use. The transport never closes it.
+         */
+        public Builder httpAsyncClient(CloseableHttpAsyncClient value) {
+            this.httpAsyncClient = value;
+            return this;
+        }
+
+        /** Returns a new transport. */
+        public ApacheTransport build() {
+            return new ApacheTransport(this);
+        }
+    }
+}

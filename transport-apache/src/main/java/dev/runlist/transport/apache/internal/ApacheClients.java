@@ -1,0 +1,98 @@
+package dev.runlist.transport.apache.internal;
+
+import dev.runlist.spi.TransportConfig;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Builds the Apache clients a transport owns from a {@link TransportConfig}: pooled, with retries,
+ * redirects, decompression and cookies all off, because the runlist core decides those.
+ */
+public final class ApacheClients {
+
+    private ApacheClients() {}
+
+    /** A classic (blocking) client. */
+    public static CloseableHttpClient classic(TransportConfig config) {
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(config.maxConnections())
+                .setMaxConnPerRoute(config.maxConnections())
+                .setDefaultConnectionConfig(connectionConfig(config))
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout(config.readTimeout())).build());
+        if (config.sslContext() != null) {
+            pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).buildClassic());
+        }
+        HttpClientBuilder b = HttpClients.custom()
+                .setConnectionManager(pool.build())
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement();
+        if (config.proxy() != null) {
+            b.setProxy(new HttpHost(config.proxy().getHostString(), config.proxy().getPort()));
+        }
+        return b.build();
+    }
+
+    /** An async client, not yet started, whose I/O threads are named {@code runlist-apache-io-n}. */
+    public static CloseableHttpAsyncClient async(TransportConfig config) {
+        PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(config.maxConnections())
+                .setMaxConnPerRoute(config.maxConnections())
+                .setDefaultConnectionConfig(connectionConfig(config))
+                // One exchange per connection, as with the classic client: cancelling closes a
+                // connection rather than one stream among many, and maxConnections means the same.
+                .setDefaultTlsConfig(TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build());
+        if (config.sslContext() != null) {
+            pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).buildAsync());
+        }
+        HttpAsyncClientBuilder b = HttpAsyncClients.custom()
+                .setConnectionManager(pool.build())
+                .setThreadFactory(new DaemonThreads("runlist-apache-io-"))
+                .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement();
+        if (config.proxy() != null) {
+            b.setProxy(new HttpHost(config.proxy().getHostString(), config.proxy().getPort()));
+        }
+        return b.build();
+    }
+
+    /** The per-request settings for a request with its own timeout. */
+    public static RequestConfig withResponseTimeout(Duration responseTimeout) {
+        return RequestConfig.custom()
+                .setRedirectsEnabled(false)
+                .setResponseTimeout(timeout(responseTimeout))
+                .build();
+    }
+
+    private static ConnectionConfig connectionConfig(TransportConfig config) {
+        return ConnectionConfig.custom()
+                .setConnectTimeout(timeout(config.connectTimeout()))
+                .setSocketTimeout(timeout(config.readTimeout()))
+                .build();
+    }
+
+    private static Timeout timeout(Duration d) {
+        return Timeout.of(d.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

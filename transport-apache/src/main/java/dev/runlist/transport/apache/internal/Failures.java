@@ -1,0 +1,67 @@
+package dev.runlist.transport.apache.internal;
+
+import dev.runlist.spi.TransportRequest;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** Turns Apache HttpClient's failures into IOExceptions that name the request's target. */
+public final class Failures {
+
+    private Failures() {}
+
+    /** {@code "GET http://host:port/path"}: method, scheme, host, port and path, without the query. */
+    public static String describe(TransportRequest request) {
+        URI u = request.uri();
+        int port = u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+        return request.method() + " " + u.getScheme() + "://" + u.getHost() + ":" + port + path;
+    }
+
+    /**
+     * An IOException of the same kind as {@code cause} (timeout, refused connection, interruption)
+     * whose message starts with {@code target}; {@code cause} is kept.
+     */
+    public static IOException wrap(String target, Throwable cause) {
+        Throwable c = unwrap(cause);
+        if (c instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith(target)) {
+            return io;
+        }
+        String message = target + " failed: " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        IOException wrapped;
+        if (c instanceof SocketTimeoutException) {
+            wrapped = new SocketTimeoutException(message);
+        } else if (c instanceof ConnectException) {
+            wrapped = new ConnectException(message);
+        } else if (c instanceof InterruptedIOException) {
+            wrapped = new InterruptedIOException(message);
+        } else {
+            wrapped = new IOException(message);
+        }
+        wrapped.initCause(c);
+        return wrapped;
+    }
+
+    /** The failure inside a CompletionException or ExecutionException. */
+    public static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while ((cur instanceof CompletionException || cur instanceof ExecutionException) && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+
+    /** Closes {@code c}, ignoring a failure to do so. */
+    public static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: the exchange is being abandoned anyway.
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.runlist.transport.apache.internal;
+
+import dev.runlist.spi.Headers;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpMessage;
+
+/** Copies headers between runlist and Apache messages, every value of every name kept in order. */
+public final class HeaderMapping {
+
+    private HeaderMapping() {}
+
+    /** The headers of an Apache message as runlist {@link Headers}. */
+    public static Headers fromApache(Header[] headers) {
+        Headers.Builder b = Headers.builder();
+        for (Header h : headers) {
+            b.add(h.getName(), h.getValue());
+        }
+        return b.build();
+    }
+
+    /** Adds every value of {@code headers} to {@code message}. */
+    public static void toApache(Headers headers, HttpMessage message) {
+        headers.toMap().forEach((name, values) -> values.forEach(v -> message.addHeader(name, v)));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.runlist.transport.apache.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+
+/**
+ * A response body handed from Apache's I/O thread to the caller's thread as it arrives, holding at
+ * most about {@code capacity} bytes: when the buffer is full, no more capacity is granted to the
+ * connection, so Apache stops reading the socket until the caller has read half of it.
+ *
+ * <p>Reading is for one thread; the I/O side ({@link #write}, {@link #end}, {@link #fail},
+ * {@link #updateCapacity}) may run on another. Closing before the end runs the abort action given at
+ * construction, which cancels the exchange and discards the connection.
+ */
+public final class PipedBody extends InputStream {
+    private final int capacity;
+    private final Runnable abort;
+    private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
+    private int buffered;
+    private boolean ended;
+    private boolean closed;
+    private IOException failure;
+    private CapacityChannel channel;
+    private boolean starved;
+
+    /** A pipe holding about {@code capacity} bytes that runs {@code abort} when closed early. */
+    public PipedBody(int capacity, Runnable abort) {
+        this.capacity = capacity;
+        this.abort = abort;
+    }
+
+    /** Called by Apache when the connection wants more capacity; grants what the buffer has free. */
+    public void updateCapacity(CapacityChannel ch) throws IOException {
+        int grant;
+        synchronized (this) {
+            channel = ch;
+            grant = closed ? 0 : capacity - buffered;
+            starved = grant <= 0;
+        }
+        if (grant > 0) {
+            ch.update(grant);
+        }
+    }
+
+    /** Appends a copy of the remaining bytes of {@code src}. */
+    public synchronized void write(ByteBuffer src) {
+        int n = src.remaining();
+        if (closed || n == 0) {
+            src.position(src.limit());
+            return;
+        }
+        byte[] copy = new byte[n];
+        src.get(copy);
+        chunks.add(ByteBuffer.wrap(copy));
+        buffered += n;
+        notifyAll();
+    }
+
+    /** Marks the end of the body. */
+    public synchronized void end() {
+        ended = true;
+        notifyAll();
+    }
+
+    /** Fails the reads that find no more buffered bytes, unless the body has already ended. */
+    public synchronized void fail(IOException cause) {
+        if (!ended && failure == null) {
+            failure = cause;
+            notifyAll();
+        }
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n == -1 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        int n;
+        int grant = 0;
+        CapacityChannel ch = null;
+        synchronized (this) {
+            while (chunks.isEmpty() && !ended && failure == null && !closed) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while reading the response body");
+                }
+            }
+            if (closed) {
+                throw new IOException("response body is closed");
+            }
+            if (chunks.isEmpty()) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return -1;
+            }
+            ByteBuffer head = chunks.peek();
+            n = Math.min(len, head.remaining());
+            head.get(b, off, n);
+            if (!head.hasRemaining()) {
+                chunks.poll();
+            }
+            buffered -= n;
+            if (starved && buffered <= capacity / 2) {
+                starved = false;
+                grant = capacity - buffered;
+                ch = channel;
+            }
+        }
+        if (ch != null) {
+            // Outside the lock: Apache takes its own lock in update() and may call back into us.
+            ch.update(grant);
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized int available() {
+        return buffered;
+    }
+
+    @Override
+    public void close() {
+        boolean early;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            early = !ended && failure == null;
+            chunks.clear();
+            buffered = 0;
+            notifyAll();
+        }
+        if (early) {
+            abort.run();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the Apache transport; not exported, may change without notice. */
+package dev.runlist.transport.apache.internal;

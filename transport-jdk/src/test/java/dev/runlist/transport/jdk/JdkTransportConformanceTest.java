@@ -1,0 +1,14 @@
+package dev.runlist.transport.jdk;
+
+import dev.runlist.spi.Transport;
+import dev.runlist.spi.TransportConfig;
+import dev.runlist.testing.TransportConformanceSuite;
+
+/** Runs the transport conformance suite against {@link JdkTransport}. */
+class JdkTransportConformanceTest extends TransportConformanceSuite {
+
+    @Override
+    protected Transport createTransport(TransportConfig config) {
+        return JdkTransport.builder().config(config).build();
+    }
+}
