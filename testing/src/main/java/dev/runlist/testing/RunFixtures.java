@@ -91,7 +91,8 @@ public final class RunFixtures {
     }
 
     /**
-     * {@code count} new runs on {@code threadId}, oldest first. The first 9 runs a generator makes take
+     * {@code count} new runs on {@code threadId}, oldest first (the API's ascending order: {@code
+     * created_at}, then id). The first 9 runs a generator makes take
      * the 9 statuses in a seeded order, so any seeded thread of 9 runs or more holds every status;
      * later runs draw their status at random.
      *
@@ -110,6 +111,7 @@ public final class RunFixtures {
                     : STATUSES.get(random.nextInt(STATUSES.size()));
             runs.add(run(threadId, status));
         }
+        runs.sort((a, b) -> RunKey.of(a).compareTo(RunKey.of(b)));
         return runs;
     }
 
