@@ -1,8 +1,12 @@
-/** Test support for runlist: the transport conformance suite (and, later, the fake API). */
+/**
+ * Test support for runlist: the fake Runs API (in memory and over loopback HTTP), run fixtures,
+ * fault injection, the JUnit 5 extension and the transport conformance suite.
+ */
 module dev.runlist.testing {
     requires transitive dev.runlist;
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
+    // The fake's loopback HTTP server.
     requires jdk.httpserver;
 
     exports dev.runlist.testing;

@@ -1,0 +1,179 @@
+package dev.runlist.testing;
+
+import dev.runlist.json.RunsJson;
+import dev.runlist.model.ErrorObject;
+import dev.runlist.model.Run;
+import dev.runlist.model.RunListResponse;
+import dev.runlist.spi.Headers;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one request handler behind both front ends: records the request, applies a scripted fault if
+ * one matches, else answers as the real API would. Checks run in this order: route (404 Invalid
+ * URL), method (405), API key (401), {@code OpenAI-Beta} (400), {@code limit} and {@code order}
+ * (400), thread (404), cursor (400). Thread-safe.
+ */
+final class FakeHandler {
+
+    private static final String JSON = "application/json";
+    private static final List<String> PREFIXES = List.of("/v1/threads/", "/openai/threads/");
+    private static final String SUFFIX = "/runs";
+
+    private final RunStore store;
+    private final RequestJournal journal;
+    private final FaultScript faults;
+    private final String apiKey;
+    private final boolean requireBeta;
+    private final Clock clock;
+    private final RunsJson json = RunsJson.standard();
+
+    FakeHandler(RunStore store, RequestJournal journal, FaultScript faults, String apiKey, boolean requireBeta,
+            Clock clock) {
+        this.store = store;
+        this.journal = journal;
+        this.faults = faults;
+        this.apiKey = apiKey;
+        this.requireBeta = requireBeta;
+        this.clock = clock;
+    }
+
+    /** Handles one request; {@code rawPath} and {@code rawQuery} (null for none) are as sent. */
+    Answer handle(String method, String rawPath, String rawQuery, Headers headers) {
+        long start = System.nanoTime();
+        String threadId = threadIdOf(rawPath);
+        Map<String, List<String>> query = QueryParams.parse(rawQuery);
+        RecordedRequest request = journal.record(method, rawPath, rawQuery, query, headers, threadId, clock.instant());
+        Fault.Responder responder = new Fault.Responder() {
+            @Override
+            public Answer normal() {
+                return answer(request, start);
+            }
+
+            @Override
+            public Answer respond(int status, String contentType, byte[] body) {
+                return FakeHandler.respond(status, contentType, body, start);
+            }
+        };
+        try {
+            Fault fault = faults.next(request);
+            return fault != null ? fault.answer(responder) : responder.normal();
+        } catch (RuntimeException | Error e) {
+            return error(500, ApiErrors.fakeFailure(e), start);
+        }
+    }
+
+    private Answer answer(RecordedRequest r, long start) {
+        if (r.threadId() == null) {
+            return error(404, ApiErrors.invalidUrl(r.method(), r.path()), start);
+        }
+        if (!"GET".equals(r.method())) {
+            Answer a = error(405, ApiErrors.methodNotAllowed(r.method(), r.path()), start);
+            return a.withHeaders(Headers.of(Map.of("Allow", "GET")));
+        }
+        String key = presentedKey(r.headers());
+        if (key == null) {
+            return error(401, ApiErrors.missingKey(), start);
+        }
+        if (apiKey != null && !apiKey.equals(key)) {
+            return error(401, ApiErrors.wrongKey(key), start);
+        }
+        if (requireBeta && !hasAssistantsV2(r.headers())) {
+            return error(400, ApiErrors.missingBeta(), start);
+        }
+        int limit = 20;
+        String rawLimit = r.queryParam("limit").orElse(null);
+        if (rawLimit != null) {
+            if (!rawLimit.matches("[+-]?[0-9]+")) {
+                return error(400, ApiErrors.limitNotInteger(rawLimit), start);
+            }
+            BigInteger value = new BigInteger(rawLimit);
+            if (value.compareTo(BigInteger.ONE) < 0) {
+                return error(400, ApiErrors.limitBelowMin(value.toString()), start);
+            }
+            if (value.compareTo(BigInteger.valueOf(100)) > 0) {
+                return error(400, ApiErrors.limitAboveMax(value.toString()), start);
+            }
+            limit = value.intValue();
+        }
+        String order = r.queryParam("order").orElse("desc");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            return error(400, ApiErrors.badOrder(order), start);
+        }
+        ThreadRuns thread = store.thread(r.threadId());
+        if (thread == null) {
+            return error(404, ApiErrors.threadNotFound(r.threadId()), start);
+        }
+        PageResult result = thread.list(new ListQuery(order.equals("asc"), limit,
+                r.queryParam("after").orElse(null), r.queryParam("before").orElse(null)));
+        if (result.unknownCursorParam() != null) {
+            return error(400, ApiErrors.unknownCursor(result.unknownCursorParam(), result.unknownCursor(),
+                    r.threadId()), start);
+        }
+        List<Run> runs = result.runs();
+        RunListResponse page = new RunListResponse(runs,
+                runs.isEmpty() ? null : runs.get(0).id(),
+                runs.isEmpty() ? null : runs.get(runs.size() - 1).id(),
+                result.hasMore());
+        return respond(200, JSON, json.writePage(page, true), start);
+    }
+
+    private Answer error(int status, ErrorObject error, long start) {
+        return respond(status, JSON, json.writeError(error), start);
+    }
+
+    private static Answer respond(int status, String contentType, byte[] body, long start) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        Headers headers = Headers.builder()
+                .add("Content-Type", contentType.startsWith("text/") ? contentType + "; charset=utf-8" : contentType)
+                .add("openai-version", "2020-10-01")
+                .add("openai-processing-ms", Long.toString(ms))
+                .add("x-request-id", requestId())
+                .build();
+        return new Answer(status, headers, body, Answer.Delivery.COMPLETE, Duration.ZERO);
+    }
+
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "req_" + String.format(Locale.ROOT, "%016x%016x", random.nextLong(), random.nextLong());
+    }
+
+    /** The key from {@code Authorization: Bearer K}, else from {@code api-key: K}; null when neither. */
+    private static String presentedKey(Headers headers) {
+        String auth = headers.firstValue("Authorization").orElse("").trim();
+        if (auth.regionMatches(true, 0, "Bearer ", 0, 7) && !auth.substring(7).isBlank()) {
+            return auth.substring(7).trim();
+        }
+        String azure = headers.firstValue("api-key").orElse("").trim();
+        return azure.isEmpty() ? null : azure;
+    }
+
+    private static boolean hasAssistantsV2(Headers headers) {
+        for (String value : headers.values("OpenAI-Beta")) {
+            for (String token : value.split(",")) {
+                if (token.trim().equals("assistants=v2")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The decoded thread id of a runs path, or null when {@code rawPath} is not one. */
+    static String threadIdOf(String rawPath) {
+        for (String prefix : PREFIXES) {
+            if (rawPath.startsWith(prefix) && rawPath.endsWith(SUFFIX)
+                    && rawPath.length() > prefix.length() + SUFFIX.length()) {
+                String segment = rawPath.substring(prefix.length(), rawPath.length() - SUFFIX.length());
+                return segment.contains("/") ? null : QueryParams.decode(segment, false);
+            }
+        }
+        return null;
+    }
+}

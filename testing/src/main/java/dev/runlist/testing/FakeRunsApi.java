@@ -1,0 +1,362 @@
+package dev.runlist.testing;
+
+import dev.runlist.RunsClient;
+import dev.runlist.model.Run;
+import dev.runlist.spi.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A fake of OpenAI's {@code GET /v1/threads/{thread_id}/runs} that answers like the real API, for
+ * tests: in memory through {@link #transport()} (or a ready {@link #client()}), and over loopback HTTP
+ * at {@link #baseUrl()} for any client, curl and the official SDK included. Both ways run the same
+ * handler, so they cannot disagree.
+ *
+ * <p><b>Answers.</b> Runs are ordered by {@code created_at} (whole seconds), ties broken by id, in
+ * the requested {@code order} (default {@code desc}); {@code limit} defaults to 20 and must be 1..100;
+ * {@code after=X} gives the runs following X, {@code before=X} the {@code limit} runs nearest before
+ * X, still in the requested order; {@code has_more} says whether more runs lie beyond the page in the
+ * direction of travel. A cursor naming a deleted run still marks its place; a cursor naming a run this
+ * thread never held is answered 400 with {@code param} {@code after} or {@code before}. Errors use the
+ * OpenAI envelope: bad {@code limit} or {@code order} (400), missing or wrong key (401, the key
+ * masked), missing {@code OpenAI-Beta: assistants=v2} (400), unknown thread (404), unknown path (404),
+ * other methods (405). The key is read from {@code Authorization: Bearer K} or Azure's
+ * {@code api-key: K}; paths may start {@code /v1} or Azure's {@code /openai}; unknown query
+ * parameters such as {@code api-version} are ignored. Every response carries
+ * {@code x-request-id: req_<hex>} and {@code openai-processing-ms}.
+ *
+ * <p><b>Faults</b> ({@link #enqueue}, {@link #failNext}, {@link #failWhen}) are used once each;
+ * rules are checked before the queue; with nothing scripted the fake answers normally. <b>The
+ * journal</b> records every request received ({@link #takeRequest()}, {@link #requests()}).
+ *
+ * <p>Thread-safe: state, faults and journal may be changed while requests are served; each listing
+ * sees one consistent state of its thread. Close it to stop the HTTP server and free its port.
+ */
+public final class FakeRunsApi implements AutoCloseable {
+
+    /** The API key the fake accepts unless told otherwise. */
+    public static final String DEFAULT_API_KEY = "sk-fake-runlist";
+    /** How long {@link #takeRequest()} waits for a request. */
+    public static final Duration TAKE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final String apiKey;
+    private final Clock clock;
+    private final RunStore store = new RunStore();
+    private final RequestJournal journal = new RequestJournal();
+    private final FaultScript faults = new FaultScript();
+    private final FakeHandler handler;
+    private final ExecutorService async;
+    private final InMemoryTransport transport;
+    private final List<RunsClient> clients = new ArrayList<>();
+    private HttpFrontend http;
+    private boolean closed;
+
+    private FakeRunsApi(Builder b) {
+        this.apiKey = b.apiKey;
+        this.clock = b.clock;
+        this.handler = new FakeHandler(store, journal, faults, b.apiKey, b.requireBetaHeader, b.clock);
+        AtomicInteger n = new AtomicInteger();
+        this.async = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "runlist-fake-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.transport = new InMemoryTransport(handler, async);
+    }
+
+    /** A fake with every default: key {@value #DEFAULT_API_KEY}, the system UTC clock, beta header required. */
+    public static FakeRunsApi create() {
+        return builder().build();
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ serving
+
+    /**
+     * The in-memory transport: no sockets, the fake's answers delivered as a server would send them
+     * (a streamed body, a truncated body that fails mid-way, latency bounded by the request's
+     * timeout, cancellation of async calls). Shared, thread-safe; closing it does nothing, closing
+     * the fake stops it.
+     */
+    public Transport transport() {
+        return transport;
+    }
+
+    /**
+     * Starts the loopback HTTP server if it is not running and returns its base URL,
+     * {@code http://127.0.0.1:PORT/v1}. Idempotent.
+     *
+     * @throws IllegalStateException when the fake is closed
+     * @throws java.io.UncheckedIOException when the server cannot bind
+     */
+    public synchronized String startHttp() {
+        if (closed) {
+            throw new IllegalStateException("this FakeRunsApi is closed");
+        }
+        if (http == null) {
+            http = new HttpFrontend(handler);
+        }
+        return "http://127.0.0.1:" + http.port() + "/v1";
+    }
+
+    /** The HTTP base URL, {@code http://127.0.0.1:PORT/v1}, starting the server on first use; see {@link #startHttp()}. */
+    public String baseUrl() {
+        return startHttp();
+    }
+
+    /**
+     * A new client on the in-memory transport with this fake's key and a short retry back-off
+     * ({@code retryBackoff(1 ms, 10 ms)}, default retry count); closed with the fake.
+     */
+    public synchronized RunsClient client() {
+        RunsClient client = RunsClient.builder()
+                .apiKey(apiKey == null ? DEFAULT_API_KEY : apiKey)
+                .baseUrl("http://fake.runlist.invalid/v1")
+                .transport(transport)
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(10))
+                .build();
+        clients.add(client);
+        return client;
+    }
+
+    /** The key the fake accepts, or null when it accepts any non-empty key. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /**
+     * Creates an empty thread; does nothing if it exists.
+     *
+     * @throws IllegalArgumentException when {@code threadId} is empty
+     */
+    public FakeRunsApi createThread(String threadId) {
+        store.createThread(threadId);
+        return this;
+    }
+
+    /**
+     * Deletes a thread and its runs: listing it answers 404 afterwards. Returns whether it existed.
+     */
+    public boolean deleteThread(String threadId) {
+        return store.deleteThread(threadId);
+    }
+
+    /**
+     * Adds {@code run} to the thread named by its {@link Run#threadId()}, creating the thread when
+     * it does not exist.
+     *
+     * @throws IllegalArgumentException when the thread already holds a run with that id
+     */
+    public FakeRunsApi addRun(Run run) {
+        store.add(Objects.requireNonNull(run, "run"));
+        return this;
+    }
+
+    /**
+     * Replaces the run with {@code run}'s id in its thread; a changed {@code created_at} moves it.
+     *
+     * @throws IllegalArgumentException when the thread does not exist or holds no run with that id
+     */
+    public FakeRunsApi updateRun(Run run) {
+        Objects.requireNonNull(run, "run");
+        store.existing(run.threadId()).update(run);
+        return this;
+    }
+
+    /**
+     * Deletes a run, keeping its place: a cursor naming it still resolves, so a listing in progress
+     * neither skips nor repeats runs. Returns whether the run existed.
+     *
+     * @throws IllegalArgumentException when the thread does not exist
+     */
+    public boolean deleteRun(String threadId, String runId) {
+        return store.existing(threadId).delete(Objects.requireNonNull(runId, "runId"));
+    }
+
+    /**
+     * The thread's runs, oldest first (ascending {@code created_at}, then id); an immutable snapshot.
+     *
+     * @throws IllegalArgumentException when the thread does not exist
+     */
+    public List<Run> runs(String threadId) {
+        return store.existing(threadId).snapshot();
+    }
+
+    /**
+     * Creates {@code threadId} if needed and adds {@code count} realistic runs generated by
+     * {@link RunFixtures#create(long, Clock) RunFixtures.create(seed, clock)} with this fake's
+     * clock; returns them oldest first.
+     *
+     * @throws IllegalArgumentException when {@code count} is negative or a generated id is taken
+     */
+    public List<Run> seedThread(String threadId, int count, long seed) {
+        List<Run> runs = RunFixtures.create(seed, clock).runs(threadId, count);
+        store.addAll(threadId, runs);
+        return runs;
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /** Answers the next request not matched by a {@link #failWhen} rule with {@code fault}, once. */
+    public FakeRunsApi enqueue(Fault fault) {
+        faults.enqueue(fault, 1);
+        return this;
+    }
+
+    /**
+     * Answers the next {@code n} requests not matched by a {@link #failWhen} rule with {@code fault}.
+     *
+     * @throws IllegalArgumentException when {@code n} is less than 1
+     */
+    public FakeRunsApi failNext(int n, Fault fault) {
+        faults.enqueue(fault, n);
+        return this;
+    }
+
+    /**
+     * Answers the next {@code times} requests matching {@code when} with {@code fault}; the rule is
+     * dropped once used up. Rules are checked in the order added, before the queue. {@code when} runs
+     * on a serving thread; an exception it throws is answered 500.
+     *
+     * @throws IllegalArgumentException when {@code times} is less than 1
+     */
+    public FakeRunsApi failWhen(Predicate<RecordedRequest> when, Fault fault, int times) {
+        faults.addRule(when, fault, times);
+        return this;
+    }
+
+    /** How many scripted fault deliveries remain (queued plus the rules' remaining counts). */
+    public int pendingFaults() {
+        return faults.pending();
+    }
+
+    /** Forgets every scripted fault not yet delivered. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    // ------------------------------------------------------------------ journal
+
+    /** How many requests arrived since the start or {@link #clearJournal()}; taken ones included. */
+    public int requestCount() {
+        return journal.count();
+    }
+
+    /** Every request recorded, in arrival order; an immutable snapshot. */
+    public List<RecordedRequest> requests() {
+        return journal.all();
+    }
+
+    /**
+     * The oldest request not yet taken, waiting up to {@link #TAKE_TIMEOUT} (5 s) for one.
+     *
+     * @throws AssertionError when none arrives in time
+     */
+    public RecordedRequest takeRequest() {
+        return journal.take(TAKE_TIMEOUT);
+    }
+
+    /**
+     * The oldest request not yet taken, waiting up to {@code timeout} for one.
+     *
+     * @throws AssertionError when none arrives in time
+     */
+    public RecordedRequest takeRequest(Duration timeout) {
+        return journal.take(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /** Forgets every recorded request; the next one is numbered 0. */
+    public void clearJournal() {
+        journal.clear();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /**
+     * Stops the HTTP server (freeing its port), the clients made by {@link #client()} and the
+     * in-memory transport (later calls fail with an {@link java.io.IOException}). Idempotent.
+     */
+    @Override
+    public void close() {
+        List<RunsClient> toClose;
+        HttpFrontend server;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(clients);
+            clients.clear();
+            server = http;
+            http = null;
+        }
+        toClose.forEach(RunsClient::close);
+        if (server != null) {
+            server.close();
+        }
+        async.shutdownNow();
+        try {
+            async.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Names the HTTP base URL when the server runs. */
+    @Override
+    public synchronized String toString() {
+        return "FakeRunsApi[" + (http == null ? "in memory" : "http://127.0.0.1:" + http.port() + "/v1") + "]";
+    }
+
+    /** Builds a {@link FakeRunsApi}; not thread-safe. */
+    public static final class Builder {
+        private String apiKey = DEFAULT_API_KEY;
+        private Clock clock = Clock.systemUTC();
+        private boolean requireBetaHeader = true;
+
+        private Builder() {}
+
+        /**
+         * Sets the only key accepted; default {@value FakeRunsApi#DEFAULT_API_KEY}. Null accepts any
+         * non-empty key (a missing key is still answered 401).
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * Sets the clock that timestamps recorded requests and anchors seeded runs; default the
+         * system UTC clock. A fixed clock makes {@link FakeRunsApi#seedThread} repeatable byte for byte.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Sets whether {@code OpenAI-Beta: assistants=v2} is required, as the real API does; default true. */
+        public Builder requireBetaHeader(boolean require) {
+            this.requireBetaHeader = require;
+            return this;
+        }
+
+        /** Returns a new fake; it starts no HTTP server until {@link FakeRunsApi#startHttp()}. */
+        public FakeRunsApi build() {
+            return new FakeRunsApi(this);
+        }
+    }
+}

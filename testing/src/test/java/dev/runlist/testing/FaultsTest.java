@@ -1,0 +1,299 @@
+package dev.runlist.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runlist.ListRunsParams;
+import dev.runlist.RunPage;
+import dev.runlist.RunsClient;
+import dev.runlist.errors.ConnectionException;
+import dev.runlist.errors.DecodeException;
+import dev.runlist.errors.InternalServerException;
+import dev.runlist.errors.RateLimitException;
+import dev.runlist.errors.RunlistException;
+import dev.runlist.model.ErrorObject;
+import dev.runlist.spi.Headers;
+import dev.runlist.spi.TransportRequest;
+import dev.runlist.spi.TransportResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Scripted faults seen through {@link RunsClient}, with its retries counted in the journal. */
+class FaultsTest {
+
+    private FakeRunsApi fake;
+
+    @BeforeEach
+    void start() {
+        fake = FakeRunsApi.create();
+        fake.seedThread("thread_1", 30, 7);
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    private RunsClient client(String mode) {
+        if (mode.equals("memory")) {
+            return fake.client();
+        }
+        return RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).baseUrl(fake.startHttp())
+                .transport(new HttpClientTransport()).retryBackoff(Duration.ofMillis(1), Duration.ofMillis(10)).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "http"})
+    void retriesTwoServerErrorsThenReturnsThePage(String mode) {
+        fake.failNext(2, Fault.status(503));
+        RunPage page = client(mode).list("thread_1");
+        assertThat(page.data()).hasSize(20);
+        assertThat(fake.requestCount()).isEqualTo(3);
+        assertThat(fake.requests()).extracting(RecordedRequest::requestLine).containsOnly("GET /v1/threads/thread_1/runs");
+        assertThat(fake.pendingFaults()).isZero();
+    }
+
+    @Test
+    void givesUpAfterTheRetriesWithTheLastError() {
+        fake.failNext(5, Fault.status(500));
+        assertThatThrownBy(() -> fake.client().list("thread_1"))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.attempts()).isEqualTo(3);
+                    assertThat(e.error().message()).isEqualTo(
+                            "The server had an error while processing your request. Sorry about that!");
+                });
+        assertThat(fake.requestCount()).isEqualTo(3);
+        assertThat(fake.pendingFaults()).isEqualTo(2);
+    }
+
+    @Test
+    void honoursRetryAfterInSeconds() {
+        fake.enqueue(Fault.status(429).header("Retry-After", "1"));
+        long start = System.nanoTime();
+        assertThat(fake.client().list("thread_1").data()).hasSize(20);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(fake.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void honoursRetryAfterMs() {
+        fake.enqueue(Fault.status(429).header("retry-after-ms", "300"));
+        long start = System.nanoTime();
+        fake.client().list("thread_1");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+        assertThat(fake.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void xShouldRetryFalseStopsRetries() {
+        fake.enqueue(Fault.status(503).header("x-should-retry", "false"));
+        assertThatThrownBy(() -> fake.client().list("thread_1"))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+        assertThat(fake.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomErrorEnvelopeReachesTheException() {
+        fake.enqueue(Fault.status(429).error(new ErrorObject("slow down", "tokens", null, "rate_limit_exceeded")));
+        RunsClient noRetry = RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).transport(fake.transport())
+                .maxRetries(0).build();
+        assertThatThrownBy(() -> noRetry.list("thread_1")).isInstanceOfSatisfying(RateLimitException.class, e -> {
+            assertThat(e.error().message()).isEqualTo("slow down");
+            assertThat(e.error().type()).isEqualTo("tokens");
+            assertThat(e.requestId()).startsWith("req_");
+        });
+        noRetry.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "http"})
+    void retriesATruncatedBody(String mode) {
+        fake.enqueue(Fault.truncatedBody());
+        assertThat(client(mode).list("thread_1").data()).hasSize(20);
+        assertThat(fake.requestCount()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "http"})
+    void retriesADroppedConnection(String mode) {
+        fake.enqueue(Fault.dropConnection());
+        assertThat(client(mode).list("thread_1").data()).hasSize(20);
+        assertThat(fake.requestCount()).isEqualTo(2);
+    }
+
+    // In memory only: over HTTP, java.net.http.HttpClient itself resends a GET once when the connection
+    // closes before any response, so the journal holds more requests than the client made attempts.
+    @Test
+    void droppedConnectionsExhaustTheRetriesAsAConnectionException() {
+        fake.failNext(3, Fault.dropConnection());
+        assertThatThrownBy(() -> client("memory").list("thread_1")).isInstanceOf(ConnectionException.class)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(fake.requestCount()).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "http"})
+    void aMalformedBodyIsADecodeExceptionNotRetried(String mode) {
+        fake.enqueue(Fault.malformedBody());
+        assertThatThrownBy(() -> client(mode).list("thread_1")).isInstanceOf(DecodeException.class);
+        assertThat(fake.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anHtmlPageFromAProxyIsATypedErrorWithASnippet() {
+        fake.failNext(3, Fault.htmlError(502));
+        assertThatThrownBy(() -> fake.client().list("thread_1"))
+                .isInstanceOfSatisfying(InternalServerException.class, e -> {
+                    assertThat(e.status()).isEqualTo(502);
+                    assertThat(e.attempts()).isEqualTo(3);
+                    assertThat(e.getMessage()).contains("502 Bad Gateway");
+                });
+    }
+
+    @Test
+    void anExhaustedScriptAnswersNormallyInsteadOfRepeating() {
+        fake.enqueue(Fault.status(500));
+        RunsClient noRetry = RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).transport(fake.transport())
+                .maxRetries(0).build();
+        assertThatThrownBy(() -> noRetry.list("thread_1")).isInstanceOf(InternalServerException.class);
+        assertThat(noRetry.list("thread_1").data()).hasSize(20);
+        assertThat(noRetry.list("thread_1").data()).hasSize(20);
+        assertThat(fake.requestCount()).isEqualTo(3);
+        noRetry.close();
+    }
+
+    @Test
+    void failWhenMatchesOnlyItsRequestsAndOnlyAsOftenAsAsked() {
+        fake.failWhen(r -> r.queryParam("after").isPresent(), Fault.status(500), 1);
+        fake.enqueue(Fault.status(502));
+        assertThat(fake.client().listAll("thread_1").stream().count()).isEqualTo(30);
+        // page 1: 502 (queue), retry ok; page 2 (after=...): 500 (rule), retry ok.
+        assertThat(fake.requests()).extracting(r -> r.queryParam("after").isPresent())
+                .containsExactly(false, false, true, true);
+        assertThat(fake.pendingFaults()).isZero();
+    }
+
+    @Test
+    void latencyDelaysTheAnswerAndIsBoundedByTheTimeout() {
+        fake.enqueue(Fault.latency(Duration.ofMillis(300)));
+        long start = System.nanoTime();
+        assertThat(fake.client().list("thread_1").data()).hasSize(20);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+
+        fake.enqueue(Fault.latency(Duration.ofSeconds(10)));
+        RunsClient impatient = RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).transport(fake.transport())
+                .timeout(Duration.ofMillis(200)).maxRetries(0).build();
+        start = System.nanoTime();
+        assertThatThrownBy(() -> impatient.list("thread_1")).isInstanceOf(RunlistException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        impatient.close();
+    }
+
+    @Test
+    void cancellingAnAsyncCallAbortsTheDelayedExchange() throws Exception {
+        fake.enqueue(Fault.latency(Duration.ofSeconds(3)));
+        CompletableFuture<TransportResponse> f = fake.transport().executeAsync(TransportRequest.get(
+                URI.create("http://fake.invalid/v1/threads/thread_1/runs"), authorized()));
+        fake.takeRequest();
+        assertThat(f.cancel(true)).isTrue();
+        assertThat(f).isCancelled();
+        // The fake keeps serving at once: the cancelled exchange no longer occupies it.
+        long start = System.nanoTime();
+        assertThat(fake.client().list("thread_1").data()).hasSize(20);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void inMemoryDropAndTruncationFailAsIoExceptions() throws Exception {
+        TransportRequest request = TransportRequest.get(URI.create("http://fake.invalid/v1/threads/thread_1/runs"),
+                authorized());
+        fake.enqueue(Fault.dropConnection());
+        assertThatThrownBy(() -> fake.transport().execute(request)).isInstanceOf(IOException.class);
+        fake.enqueue(Fault.dropConnection());
+        assertThat(fake.transport().executeAsync(request)).failsWithin(5, TimeUnit.SECONDS)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(IOException.class);
+        fake.enqueue(Fault.truncatedBody());
+        try (TransportResponse r = fake.transport().execute(request)) {
+            int length = Integer.parseInt(r.headers().firstValue("Content-Length").orElseThrow());
+            InputStream body = r.body();
+            byte[] half = body.readNBytes(length / 2);
+            assertThat(half).hasSize(length / 2);
+            assertThatThrownBy(body::read).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void overHttpADropClosesTheConnectionWithoutAResponseAndATruncationStopsMidBody() throws Exception {
+        URI base = URI.create(fake.startHttp());
+        String request = "GET /v1/threads/thread_1/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + FakeRunsApi.DEFAULT_API_KEY + "\r\nOpenAI-Beta: assistants=v2\r\n\r\n";
+        fake.enqueue(Fault.dropConnection());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().readAllBytes()).isEmpty();
+        }
+        fake.enqueue(Fault.truncatedBody());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String received = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int split = received.indexOf("\r\n\r\n");
+            int announced = Integer.parseInt(received.lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
+                    .findFirst().orElseThrow().substring(15).trim());
+            int bodyBytes = received.substring(split + 4).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertThat(received).startsWith("HTTP/1.1 200");
+            assertThat(bodyBytes).isEqualTo(announced / 2);
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        fake.enqueue(Fault.truncatedBody());
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/threads/thread_1/runs"))
+                        .header("Authorization", "Bearer " + FakeRunsApi.DEFAULT_API_KEY)
+                        .header("OpenAI-Beta", "assistants=v2").build(), HttpResponse.BodyHandlers.ofByteArray()))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void takeRequestFailsFastNamingTheWait() {
+        fake.client().list("thread_1");
+        RecordedRequest r = fake.takeRequest();
+        assertThat(r.sequence()).isZero();
+        assertThat(r.threadId()).isEqualTo("thread_1");
+        assertThat(r.header("authorization")).contains("Bearer " + FakeRunsApi.DEFAULT_API_KEY);
+        assertThat(r.toString()).doesNotContain(FakeRunsApi.DEFAULT_API_KEY);
+        assertThatThrownBy(() -> fake.takeRequest(Duration.ofMillis(50)))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("within 50 ms");
+        fake.clearJournal();
+        assertThat(fake.requestCount()).isZero();
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    private static Headers authorized() {
+        return Headers.builder().add("Authorization", "Bearer " + FakeRunsApi.DEFAULT_API_KEY)
+                .add("OpenAI-Beta", "assistants=v2").build();
+    }
+
+    @Test
+    void theClientCarriesParamsOnEveryPage() {
+        fake.clearJournal();
+        fake.client().listAll("thread_1", ListRunsParams.builder().limit(10).header("X-Trace", "t1").build())
+                .forEach(run -> { });
+        assertThat(fake.requests()).hasSize(3).allSatisfy(r -> {
+            assertThat(r.header("X-Trace")).contains("t1");
+            assertThat(r.queryParam("limit")).contains("10");
+        });
+    }
+}
