@@ -95,18 +95,29 @@ public final class FakeRunsApi implements AutoCloseable {
     }
 
     /**
-     * Starts the loopback HTTP server if it is not running and returns its base URL,
+     * Starts the loopback HTTP server on a free port if it is not running and returns its base URL,
      * {@code http://127.0.0.1:PORT/v1}. Idempotent.
      *
      * @throws IllegalStateException when the fake is closed
      * @throws java.io.UncheckedIOException when the server cannot bind
      */
-    public synchronized String startHttp() {
+    public String startHttp() {
+        return startHttp(0);
+    }
+
+    /**
+     * Starts the loopback HTTP server on {@code port} (0: a free one) if it is not running, and returns
+     * its base URL. When the server already runs, {@code port} is ignored.
+     *
+     * @throws IllegalStateException when the fake is closed
+     * @throws java.io.UncheckedIOException when the server cannot bind, for example because the port is taken
+     */
+    public synchronized String startHttp(int port) {
         if (closed) {
             throw new IllegalStateException("this FakeRunsApi is closed");
         }
         if (http == null) {
-            http = new HttpFrontend(handler);
+            http = new HttpFrontend(handler, port);
         }
         return "http://127.0.0.1:" + http.port() + "/v1";
     }

@@ -38,7 +38,7 @@ final class HttpFrontend implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    HttpFrontend(FakeHandler handler) {
+    HttpFrontend(FakeHandler handler, int port) {
         this.handler = handler;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
@@ -47,10 +47,10 @@ final class HttpFrontend implements AutoCloseable {
             return t;
         });
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
         } catch (IOException e) {
             executor.shutdownNow();
-            throw new UncheckedIOException("could not start the fake API's HTTP server on 127.0.0.1", e);
+            throw new UncheckedIOException("could not start the fake API's HTTP server on 127.0.0.1:" + port, e);
         }
         server.setExecutor(executor);
         server.createContext("/", this::serve);
