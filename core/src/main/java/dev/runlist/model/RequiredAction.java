@@ -10,8 +10,7 @@ import java.util.Map;
 public record RequiredAction(
         String type,
         SubmitToolOutputs submitToolOutputs,
-        Map<String,
-        JsonValue> additionalProperties) {
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public RequiredAction {

@@ -9,8 +9,7 @@ import java.util.Map;
 public record ToolResources(
         CodeInterpreterResources codeInterpreter,
         FileSearchResources fileSearch,
-        Map<String,
-        JsonValue> additionalProperties) {
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public ToolResources {

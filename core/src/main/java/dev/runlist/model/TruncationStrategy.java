@@ -12,8 +12,7 @@ import java.util.Objects;
 public record TruncationStrategy(
         TruncationType type,
         Integer lastMessages,
-        Map<String,
-        JsonValue> additionalProperties) {
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public TruncationStrategy {

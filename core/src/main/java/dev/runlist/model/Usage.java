@@ -10,8 +10,7 @@ public record Usage(
         long completionTokens,
         long promptTokens,
         long totalTokens,
-        Map<String,
-        JsonValue> additionalProperties) {
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public Usage {
