@@ -149,6 +149,19 @@ class RoundTripTest {
     }
 
     @Test
+    void streamThatHandsOutOneByteAtATimeDecodesTheSame() {
+        RunListResponse page = new RunListResponse(List.of(Fixtures.everything()), "a", "b", false);
+        byte[] bytes = json.writePage(page, true);
+        java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertThat(json.readPage(trickle)).isEqualTo(page);
+    }
+
+    @Test
     void writeDoesNotCloseTheStreamAndFlushesIt() {
         boolean[] closed = {false};
         ByteArrayOutputStream out = new ByteArrayOutputStream() {
