@@ -74,6 +74,7 @@ public final class RunsJson {
                         .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                         .build())
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                 // Emoji and other non-BMP characters as UTF-8 bytes, as the API writes them, not \uD83D\uDE00.
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)

@@ -2,7 +2,6 @@ package dev.runlist.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The files the code interpreter may read; {@code fileIds} is never null.

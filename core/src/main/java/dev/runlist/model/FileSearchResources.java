@@ -2,7 +2,6 @@ package dev.runlist.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The vector stores file search may query; {@code vectorStoreIds} is never null.

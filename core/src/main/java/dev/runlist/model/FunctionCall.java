@@ -1,8 +1,6 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The function a tool call asks for: its {@code name} and {@code arguments} (a JSON text, as the model

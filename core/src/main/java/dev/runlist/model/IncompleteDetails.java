@@ -1,8 +1,6 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Why a run is incomplete: {@code reason} is the token limit that was reached, or null when not sent.

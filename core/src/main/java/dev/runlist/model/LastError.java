@@ -1,8 +1,6 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The last error of a run: {@code code} (or null when not sent) and a human-readable {@code message}

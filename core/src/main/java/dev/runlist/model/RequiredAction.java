@@ -1,15 +1,16 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a run in {@code requires_action} needs before it can continue: {@code type} (for now always
  * {@code "submit_tool_outputs"}, or null when not sent) and {@code submitToolOutputs} (or null when
  * not sent). {@code additionalProperties} holds the fields this version does not know.
  */
-public record RequiredAction(String type, SubmitToolOutputs submitToolOutputs, Map<String, JsonValue> additionalProperties) {
+public record RequiredAction(
+        String type,
+        SubmitToolOutputs submitToolOutputs,
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public RequiredAction {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * <p>{@link #id()}, {@link #object()}, {@link #createdAt()}, {@link #threadId()}, {@link
  * #assistantId()}, {@link #status()}, {@link #model()}, {@link #tools()} and {@link
  * #additionalProperties()} are never null; every other accessor returns null when the API sent null
- * or did not send the field.
+ * or did not send the field. Timestamps are whole seconds on the wire; a sub-second part set through
+ * the builder is not written by {@code RunsJson}.
  */
 public final class Run {
 

@@ -2,7 +2,6 @@ package dev.runlist.model;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The tool calls whose outputs the run is waiting for; {@code toolCalls} is never null.

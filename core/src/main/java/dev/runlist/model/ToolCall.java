@@ -1,8 +1,6 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One tool call a run waits on: its {@code id} (quote it when submitting the output), its {@code type}

@@ -1,14 +1,15 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Resources the run's tools may use: {@code codeInterpreter} and {@code fileSearch}, each null when
  * not sent. {@code additionalProperties} holds the fields this version does not know.
  */
-public record ToolResources(CodeInterpreterResources codeInterpreter, FileSearchResources fileSearch, Map<String, JsonValue> additionalProperties) {
+public record ToolResources(
+        CodeInterpreterResources codeInterpreter,
+        FileSearchResources fileSearch,
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public ToolResources {

@@ -1,6 +1,5 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,7 +9,10 @@ import java.util.Objects;
  * kept, or null when not set. {@code additionalProperties} holds the fields this version does not
  * know.
  */
-public record TruncationStrategy(TruncationType type, Integer lastMessages, Map<String, JsonValue> additionalProperties) {
+public record TruncationStrategy(
+        TruncationType type,
+        Integer lastMessages,
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public TruncationStrategy {

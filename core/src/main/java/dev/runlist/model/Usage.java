@@ -1,14 +1,16 @@
 package dev.runlist.model;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Tokens used by a run (sent once the run is in a terminal state).
  * {@code additionalProperties} holds the fields this version does not know.
  */
-public record Usage(long completionTokens, long promptTokens, long totalTokens, Map<String, JsonValue> additionalProperties) {
+public record Usage(
+        long completionTokens,
+        long promptTokens,
+        long totalTokens,
+        Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public Usage {

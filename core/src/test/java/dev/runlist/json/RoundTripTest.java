@@ -149,6 +149,19 @@ class RoundTripTest {
     }
 
     @Test
+    void streamThatHandsOutOneByteAtATimeDecodesTheSame() {
+        RunListResponse page = new RunListResponse(List.of(Fixtures.everything()), "a", "b", false);
+        byte[] bytes = json.writePage(page, true);
+        java.io.InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertThat(json.readPage(trickle)).isEqualTo(page);
+    }
+
+    @Test
     void writeDoesNotCloseTheStreamAndFlushesIt() {
         boolean[] closed = {false};
         ByteArrayOutputStream out = new ByteArrayOutputStream() {
@@ -183,5 +196,25 @@ class RoundTripTest {
         assertThat(back.instructions()).isEqualTo("Be brief.\nReally. \u2028 😀");
         String compact = new String(json.writeRun(run, false), StandardCharsets.UTF_8);
         assertThat(compact).contains("\\\"quoted\\\"", "back\\\\slash", "\\t tab", "\\u0001", "🎉");
+    }
+
+    @Test
+    void oneCodecServesManyThreads() throws Exception {
+        RunListResponse page = new RunListResponse(
+                List.of(Fixtures.everything(), Fixtures.minimal()), "run_everything", "run_min", true);
+        byte[] bytes = json.writePage(page, false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                boolean pretty = i % 2 == 0;
+                results.add(pool.submit(() -> json.readPage(json.writePage(json.readPage(bytes), pretty)).equals(page)));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
