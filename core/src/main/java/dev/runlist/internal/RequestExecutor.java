@@ -130,7 +130,7 @@ public final class RequestExecutor {
                         return;
                     }
                     IOException io = cause instanceof IOException e ? e
-                            : new IOException(describe(request) + " failed: " + cause, cause);
+                            : new IOException(request.target() + " failed: " + cause, cause);
                     outcome = onIoFailure(io, request, attempt, start, deadline);
                 }
             } catch (RuntimeException e) {
@@ -190,7 +190,7 @@ public final class RequestExecutor {
             return Outcome.failure(deadline.timeoutException(attempt, e));
         }
         ConnectionException failure = new ConnectionException(
-                describe(request) + " failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()),
+                request.target() + " failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()),
                 e, attempt);
         if (!retryPolicy.canRetry(attempt)) {
             return Outcome.failure(failure);
@@ -227,11 +227,6 @@ public final class RequestExecutor {
             LOG.debug("{} {} -> {} in {} ms (request id {}, attempt {}/{})", request.method(), target, status, ms,
                     headers.firstValue("x-request-id").orElse("none"), attempt, attempts);
         }
-    }
-
-    private static String describe(TransportRequest request) {
-        return request.method() + " " + request.uri().getScheme() + "://" + request.uri().getRawAuthority()
-                + request.uri().getRawPath();
     }
 
     private static Throwable unwrap(Throwable t) {

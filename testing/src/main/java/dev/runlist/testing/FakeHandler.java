@@ -29,6 +29,7 @@ final class FakeHandler {
     private final RunStore store;
     private final RequestJournal journal;
     private final FaultScript faults;
+    private final Object arrivals = new Object();
     private final String apiKey;
     private final boolean requireBeta;
     private final Clock clock;
@@ -49,7 +50,18 @@ final class FakeHandler {
         long start = System.nanoTime();
         String threadId = threadIdOf(rawPath);
         Map<String, List<String>> query = QueryParams.parse(rawQuery);
-        RecordedRequest request = journal.record(method, rawPath, rawQuery, query, headers, threadId, clock.instant());
+        RecordedRequest request;
+        Fault fault;
+        // Journal and fault script advance together, so the n-th request journaled is the one that
+        // meets the n-th scripted fault, however the threads serving requests are scheduled.
+        synchronized (arrivals) {
+            request = journal.record(method, rawPath, rawQuery, query, headers, threadId, clock.instant());
+            try {
+                fault = faults.next(request);
+            } catch (RuntimeException | Error e) {
+                return error(500, ApiErrors.fakeFailure(e), start);
+            }
+        }
         Fault.Responder responder = new Fault.Responder() {
             @Override
             public Answer normal() {
@@ -62,7 +74,6 @@ final class FakeHandler {
             }
         };
         try {
-            Fault fault = faults.next(request);
             return fault != null ? fault.answer(responder) : responder.normal();
         } catch (RuntimeException | Error e) {
             return error(500, ApiErrors.fakeFailure(e), start);

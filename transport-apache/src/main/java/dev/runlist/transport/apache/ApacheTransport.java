@@ -77,7 +77,7 @@ public final class ApacheTransport implements Transport {
     @Override
     public TransportResponse execute(TransportRequest request) throws IOException {
         checkOpen();
-        String target = Failures.describe(request);
+        String target = request.target();
         HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method(), request.uri());
         HeaderMapping.toApache(request.headers(), apacheRequest);
         ClassicHttpResponse response;
@@ -101,7 +101,7 @@ public final class ApacheTransport implements Transport {
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
         CompletableFuture<Future<Void>> exchange = new CompletableFuture<>();
-        String target = Failures.describe(request);
+        String target = request.target();
         try {
             CloseableHttpAsyncClient client = asyncClient();
             BasicHttpRequest apacheRequest = new BasicHttpRequest(request.method(), request.uri());

@@ -105,7 +105,7 @@ public final class JdkTransport implements Transport {
             throw Failures.wrap(request, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            InterruptedIOException ie = new InterruptedIOException(Failures.describe(request) + " interrupted");
+            InterruptedIOException ie = new InterruptedIOException(request.target() + " interrupted");
             ie.initCause(e);
             throw ie;
         }
@@ -184,7 +184,7 @@ public final class JdkTransport implements Transport {
             }
         }
         InputStream body = new ReadTimeoutInputStream(
-                response.body(), config.readTimeout(), readTimer, Failures.describe(request));
+                response.body(), config.readTimeout(), readTimer, request.target());
         return new TransportResponse(response.statusCode(), headers.build(), body);
     }
 

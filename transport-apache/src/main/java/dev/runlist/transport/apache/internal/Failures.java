@@ -1,12 +1,10 @@
 package dev.runlist.transport.apache.internal;
 
-import dev.runlist.spi.TransportRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -14,14 +12,6 @@ import java.util.concurrent.ExecutionException;
 public final class Failures {
 
     private Failures() {}
-
-    /** {@code "GET http://host:port/path"}: method, scheme, host, port and path, without the query. */
-    public static String describe(TransportRequest request) {
-        URI u = request.uri();
-        int port = u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-        return request.method() + " " + u.getScheme() + "://" + u.getHost() + ":" + port + path;
-    }
 
     /**
      * An IOException of the same kind as {@code cause} (timeout, refused connection, interruption)

@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
@@ -16,17 +15,9 @@ public final class Failures {
 
     private Failures() {}
 
-    /** {@code "GET http://host:port/path"}: method, scheme, host, port and path, without the query. */
-    public static String describe(TransportRequest request) {
-        URI u = request.uri();
-        int port = u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-        return request.method() + " " + u.getScheme() + "://" + u.getHost() + ":" + port + path;
-    }
-
     /** An IOException of the same kind as {@code cause} whose message names the request's target. */
     public static IOException wrap(TransportRequest request, Throwable cause) {
-        String message = describe(request) + " failed: " + describeCause(cause);
+        String message = request.target() + " failed: " + describeCause(cause);
         IOException wrapped;
         if (cause instanceof HttpConnectTimeoutException) {
             wrapped = new HttpConnectTimeoutException(message);
