@@ -21,8 +21,13 @@ class CliProcessTest {
     private record Result(int code, List<String> out, String err) {}
 
     private static ProcessBuilder command(Map<String, String> env, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunlistCli.class.getName()));
+        return command(env, List.of(), args);
+    }
+
+    private static ProcessBuilder command(Map<String, String> env, List<String> jvmArgs, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RunlistCli.class.getName()));
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("OPENAI_API_KEY");
@@ -33,7 +38,11 @@ class CliProcessTest {
     }
 
     private static Result run(Map<String, String> env, String... args) throws Exception {
-        Process p = command(env, args).start();
+        return run(env, List.of(), args);
+    }
+
+    private static Result run(Map<String, String> env, List<String> jvmArgs, String... args) throws Exception {
+        Process p = command(env, jvmArgs, args).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -83,6 +92,20 @@ class CliProcessTest {
             server.destroy();
             assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    @Test
+    void withBothTransportsOnTheClassPathApacheWinsAndTheChoiceIsLogged() throws Exception {
+        String debug = "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug";
+        Result discovered = run(Map.of(), List.of(debug), "list", "thread_demo", "--limit", "1");
+        assertThat(discovered.code()).isEqualTo(0);
+        assertThat(discovered.err()).contains("Using runlist transport 'apache' (priority 200); found: ")
+                .contains("jdk (priority 100)");
+        assertThat(discovered.err()).contains("GET /v1/threads/thread_demo/runs?limit=1 -> 200");
+
+        Result named = run(Map.of(), List.of(debug, "-Drunlist.transport=jdk"), "list", "thread_demo", "--limit", "1");
+        assertThat(named.code()).isEqualTo(0);
+        assertThat(named.err()).contains("Using runlist transport 'jdk'").contains("as runlist.transport asks");
     }
 
     @Test
