@@ -207,6 +207,13 @@ class FaultsTest {
         CompletableFuture<TransportResponse> f = fake.transport().executeAsync(TransportRequest.get(
                 URI.create("http://fake.invalid/v1/threads/thread_1/runs"), authorized()));
         fake.takeRequest();
+        // The request is journaled a moment before it takes its fault; let it take it, or the next
+        // request could win the fault (and its 3 s latency) instead.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (fake.pendingFaults() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(fake.pendingFaults()).isZero();
         assertThat(f.cancel(true)).isTrue();
         assertThat(f).isCancelled();
         // The fake keeps serving at once: the cancelled exchange no longer occupies it.
