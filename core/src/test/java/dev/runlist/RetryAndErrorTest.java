@@ -107,6 +107,35 @@ class RetryAndErrorTest {
     }
 
     @Test
+    void anUntrustedCertificateIsNotRetriedButAHandshakeCutOffIs() {
+        javax.net.ssl.SSLHandshakeException untrusted = new javax.net.ssl.SSLHandshakeException(
+                "PKIX path building failed: unable to find valid certification path to requested target");
+        untrusted.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+        transport.fail(untrusted);
+        assertThatThrownBy(() -> client(2).list("t"))
+                .isInstanceOfSatisfying(ConnectionException.class, e -> {
+                    assertThat(e.attempts()).isEqualTo(1);
+                    assertThat(e.getMessage()).contains("PKIX path building failed");
+                    assertThat(e.getCause()).isSameAs(untrusted);
+                });
+        assertThat(transport.requests()).hasSize(1);
+
+        javax.net.ssl.SSLPeerUnverifiedException wrongHost =
+                new javax.net.ssl.SSLPeerUnverifiedException("Certificate for <api.example> doesn't match");
+        transport.fail(new IOException("GET https://api.example failed", wrongHost));
+        assertThatThrownBy(() -> client(2).list("t"))
+                .isInstanceOfSatisfying(ConnectionException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+        assertThat(transport.requests()).hasSize(2);
+
+        javax.net.ssl.SSLHandshakeException cutOff =
+                new javax.net.ssl.SSLHandshakeException("Remote host terminated the handshake");
+        cutOff.initCause(new java.io.EOFException("SSL peer shut down incorrectly"));
+        transport.fail(cutOff).respond(200, Pages.page(false, "run_1"));
+        assertThat(client(2).list("t").data()).hasSize(1);
+        assertThat(transport.requests()).hasSize(4);
+    }
+
+    @Test
     void bodyCutOffByTheNetworkIsRetriedButMalformedBodyIsNot() {
         transport.respondCutOff("{\"object\":\"list\",\"data\":[").respond(200, Pages.page(false, "run_1"));
         assertThat(client(2).list("t").data()).hasSize(1);

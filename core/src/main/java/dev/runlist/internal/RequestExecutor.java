@@ -192,7 +192,7 @@ public final class RequestExecutor {
         ConnectionException failure = new ConnectionException(
                 request.target() + " failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()),
                 e, attempt);
-        if (!retryPolicy.canRetry(attempt)) {
+        if (!RetryPolicy.isRetryable(e) || !retryPolicy.canRetry(attempt)) {
             return Outcome.failure(failure);
         }
         return retryOrTimeout(retryPolicy.delay(attempt, Headers.empty()), failure, attempt, deadline);

@@ -1,6 +1,7 @@
 package dev.runlist.internal;
 
 import dev.runlist.spi.Headers;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Decides whether a failed attempt is retried and how long to wait first. Retries connection errors,
- * 408, 409, 429 and 5xx; never other statuses, unless the server says {@code x-should-retry: true}
+ * Decides whether a failed attempt is retried and how long to wait first. Retries connection errors
+ * (but not a TLS certificate that is untrusted or names another host), 408, 409, 429 and 5xx; never other statuses, unless the server says {@code x-should-retry: true}
  * (and {@code x-should-retry: false} forbids any retry). The wait is the server's
  * {@code retry-after-ms} or {@code Retry-After} (seconds or HTTP date) when it gives one of at most a
  * minute, else exponential back-off from the initial delay, doubling to the cap, with up to 25% jitter.
@@ -48,6 +49,22 @@ public final class RetryPolicy {
     /** The number of retries allowed after the first attempt. */
     public int maxRetries() {
         return maxRetries;
+    }
+
+    /**
+     * Whether a failed exchange should be retried, ignoring the count: every I/O failure except a
+     * certificate that is not trusted or does not match the host, which no retry can change.
+     */
+    public static boolean isRetryable(IOException failure) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLPeerUnverifiedException
+                    || t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathValidatorException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a response with {@code status} and {@code headers} should be retried, ignoring the count. */

@@ -9,13 +9,13 @@ import java.util.Objects;
 
 /**
  * A scripted misbehaviour of {@link FakeRunsApi} for one request: an error status, latency, a
- * malformed or truncated body, a dropped connection or a proxy's HTML error page. Faults behave the
+ * malformed or truncated body, a dropped connection, a proxy's HTML error page, or any raw body. Faults behave the
  * same in memory and over HTTP. Immutable and thread-safe; {@link #header} and {@link #error} return
  * changed copies.
  */
 public final class Fault {
 
-    private enum Kind { STATUS, LATENCY, MALFORMED, TRUNCATED, DROP, HTML }
+    private enum Kind { STATUS, LATENCY, MALFORMED, TRUNCATED, DROP, HTML, BODY }
 
     private static final byte[] MALFORMED_BODY = "{\n  \"object\": \"list\",\n  \"data\": [\n    {\"id\": \"run_abc\",, }\n  ]\n}\n"
             .getBytes(StandardCharsets.UTF_8);
@@ -25,13 +25,19 @@ public final class Fault {
     private final Duration latency;
     private final Headers headers;
     private final ErrorObject error;
+    private final byte[] body;
 
     private Fault(Kind kind, int status, Duration latency, Headers headers, ErrorObject error) {
+        this(kind, status, latency, headers, error, null);
+    }
+
+    private Fault(Kind kind, int status, Duration latency, Headers headers, ErrorObject error, byte[] body) {
         this.kind = kind;
         this.status = status;
         this.latency = latency;
         this.headers = headers;
         this.error = error;
+        this.body = body;
     }
 
     /**
@@ -90,6 +96,32 @@ public final class Fault {
     }
 
     /**
+     * Answers {@code status} with exactly the bytes of {@code body} (copied), complete and with a
+     * matching {@code Content-Length}, as {@code Content-Type: application/json} with the standard
+     * {@code x-request-id} and {@code openai-processing-ms} headers. Nothing is checked or encoded:
+     * an empty body, HTML, JSON {@code null}, a page whose cursors repeat, or gzip bytes cut short
+     * (add {@code .header("Content-Encoding", "gzip")}) arrive as given. Change the content type or
+     * add headers with {@link #header}.
+     *
+     * @throws IllegalArgumentException when {@code status} is not in 100..599
+     * @throws NullPointerException when {@code body} is null
+     */
+    public static Fault body(int status, byte[] body) {
+        Objects.requireNonNull(body, "body");
+        return new Fault(Kind.BODY, status(status).status, Duration.ZERO, Headers.empty(), null, body.clone());
+    }
+
+    /**
+     * {@link #body(int, byte[])} with {@code body} encoded as UTF-8.
+     *
+     * @throws IllegalArgumentException when {@code status} is not in 100..599
+     * @throws NullPointerException when {@code body} is null
+     */
+    public static Fault body(int status, String body) {
+        return body(status, Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * This fault with response header {@code name: value} added (replacing one of the same name),
      * such as {@code Retry-After: 1}, {@code retry-after-ms: 20} or {@code x-should-retry: false}.
      * Ignored by {@link #dropConnection()}.
@@ -97,7 +129,7 @@ public final class Fault {
      * @throws IllegalArgumentException when the name is invalid or the value holds CR, LF or NUL
      */
     public Fault header(String name, String value) {
-        return new Fault(kind, status, latency, headers.toBuilder().set(name, value).build(), error);
+        return new Fault(kind, status, latency, headers.toBuilder().set(name, value).build(), error, body);
     }
 
     /**
@@ -109,7 +141,7 @@ public final class Fault {
         if (kind != Kind.STATUS) {
             throw new IllegalStateException("only a Fault.status(...) has an error envelope; this is " + this);
         }
-        return new Fault(kind, status, latency, headers, Objects.requireNonNull(error, "error"));
+        return new Fault(kind, status, latency, headers, Objects.requireNonNull(error, "error"), body);
     }
 
     /** What the fault sends, built with {@code r} so that both front ends share it. */
@@ -128,6 +160,8 @@ public final class Fault {
                 return r.respond(0, "text/plain", new byte[0]).withDelivery(Answer.Delivery.DROP);
             case HTML:
                 return r.respond(status, "text/html", html(status)).withHeaders(headers);
+            case BODY:
+                return r.respond(status, "application/json", this.body.clone()).withHeaders(headers);
             default:
                 throw new AssertionError(kind);
         }
@@ -171,6 +205,9 @@ public final class Fault {
         }
         if (!latency.isZero()) {
             sb.append(' ').append(latency);
+        }
+        if (body != null) {
+            sb.append(", ").append(body.length).append(" bytes");
         }
         if (!headers.isEmpty()) {
             sb.append(", headers=").append(headers);

@@ -207,6 +207,13 @@ class FaultsTest {
         CompletableFuture<TransportResponse> f = fake.transport().executeAsync(TransportRequest.get(
                 URI.create("http://fake.invalid/v1/threads/thread_1/runs"), authorized()));
         fake.takeRequest();
+        // The request is journaled a moment before it takes its fault; let it take it, or the next
+        // request could win the fault (and its 3 s latency) instead.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (fake.pendingFaults() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(fake.pendingFaults()).isZero();
         assertThat(f.cancel(true)).isTrue();
         assertThat(f).isCancelled();
         // The fake keeps serving at once: the cancelled exchange no longer occupies it.
@@ -279,6 +286,41 @@ class FaultsTest {
         fake.clearJournal();
         assertThat(fake.requestCount()).isZero();
         assertThat(fake.requests()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "http"})
+    void aRawBodyArrivesByteForByteWithItsStatusAndHeaders(String mode) throws Exception {
+        byte[] bytes = {'{', 0, (byte) 0xff, '\r', '\n', '}'};
+        fake.enqueue(Fault.body(202, bytes).header("Content-Type", "text/plain").header("X-Extra", "1"));
+        bytes[0] = 'x'; // the fault holds its own copy
+        try (TransportResponse r = send(mode)) {
+            assertThat(r.status()).isEqualTo(202);
+            assertThat(r.headers().firstValue("Content-Type")).contains("text/plain");
+            assertThat(r.headers().values("Content-Type")).hasSize(1);
+            assertThat(r.headers().firstValue("X-Extra")).contains("1");
+            assertThat(r.headers().firstValue("x-request-id")).hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+            assertThat(r.headers().firstValue("Content-Length")).contains("6");
+            assertThat(r.body().readAllBytes()).containsExactly('{', 0, (byte) 0xff, '\r', '\n', '}');
+        }
+        fake.enqueue(Fault.body(200, ""));
+        try (TransportResponse r = send(mode)) {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
+            assertThat(r.body().readAllBytes()).isEmpty();
+        }
+        assertThat(fake.pendingFaults()).isZero();
+        assertThat(Fault.body(200, "null").toString()).isEqualTo("Fault[body 200, 4 bytes]");
+        assertThatThrownBy(() -> Fault.body(600, new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private TransportResponse send(String mode) throws IOException {
+        if (mode.equals("memory")) {
+            return fake.transport().execute(TransportRequest.get(
+                    URI.create("http://fake.invalid/v1/threads/thread_1/runs"), authorized()));
+        }
+        return new HttpClientTransport().execute(TransportRequest.get(
+                URI.create(fake.startHttp() + "/threads/thread_1/runs"), authorized()));
     }
 
     private static Headers authorized() {
