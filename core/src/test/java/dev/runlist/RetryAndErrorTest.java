@@ -136,6 +136,14 @@ class RetryAndErrorTest {
     }
 
     @Test
+    void targetNamedByTheTransportIsNotRepeated() {
+        String target = "GET https://api.openai.com:443/v1/threads/t/runs";
+        transport.fail(new ConnectException(target + " failed: Connection refused"));
+        assertThatThrownBy(() -> client(0).list("t")).isInstanceOf(ConnectionException.class)
+                .hasMessage(target + " failed: Connection refused (1 attempt)");
+    }
+
+    @Test
     void bodyCutOffByTheNetworkIsRetriedButMalformedBodyIsNot() {
         transport.respondCutOff("{\"object\":\"list\",\"data\":[").respond(200, Pages.page(false, "run_1"));
         assertThat(client(2).list("t").data()).hasSize(1);

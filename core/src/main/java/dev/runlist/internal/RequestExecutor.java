@@ -189,9 +189,7 @@ public final class RequestExecutor {
         if (deadline.expired()) {
             return Outcome.failure(deadline.timeoutException(attempt, e));
         }
-        ConnectionException failure = new ConnectionException(
-                request.target() + " failed: " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage()),
-                e, attempt);
+        ConnectionException failure = new ConnectionException(describeFailure(request, e), e, attempt);
         if (!RetryPolicy.isRetryable(e) || !retryPolicy.canRetry(attempt)) {
             return Outcome.failure(failure);
         }
@@ -227,6 +225,12 @@ public final class RequestExecutor {
             LOG.debug("{} {} -> {} in {} ms (request id {}, attempt {}/{})", request.method(), target, status, ms,
                     headers.firstValue("x-request-id").orElse("none"), attempt, attempts);
         }
+    }
+
+    /** The failure's message, led by the request's target unless the transport already named it. */
+    private static String describeFailure(TransportRequest request, IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        return message.startsWith(request.target()) ? message : request.target() + " failed: " + message;
     }
 
     private static Throwable unwrap(Throwable t) {
