@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * A live "pages, runs, runs/s" line on stderr while --all pages, redrawn at most ten times a second
- * and erased at the end. Silent when stderr is not a terminal.
+ * and left with the final figures at the end. Silent when stderr is not a terminal.
  */
 class Progress {
 
@@ -34,8 +34,9 @@ class Progress {
         }
     }
 
+    /** Replaces the live line with the final figures. */
     void finish(int pages, long runs) {
-        err.print("\r\033[K");
+        err.print("\r\033[K" + line(pages, runs) + "\n");
         err.flush();
     }
 
