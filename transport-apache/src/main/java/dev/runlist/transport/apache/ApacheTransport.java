@@ -36,7 +36,9 @@ import org.apache.hc.core5.util.TimeValue;
  * on first use, that parks no thread per exchange and streams each body to the caller through a
  * buffer of {@value #ASYNC_BODY_BUFFER} bytes with back-pressure. The clients this transport creates
  * pool at most {@code maxConnections} connections, time out connects and reads as configured, and
- * never retry, follow redirects, decompress or keep cookies.
+ * never retry, follow redirects, decompress or keep cookies. Nor do they log the API key, whatever
+ * HttpClient's loggers are set to: they never log the wire, and the headers they log show
+ * {@code Authorization} and {@code api-key} as {@code <redacted>}.
  *
  * <p>Limit: with the async client, a caller that stops reading a body for longer than the read
  * timeout while the buffer is full may see the exchange time out, as Apache then reads nothing.
@@ -217,6 +219,11 @@ public final class ApacheTransport implements Transport {
          * Uses {@code value} as is for {@link ApacheTransport#execute}; {@code null} (the default)
          * creates one from the config. The transport never closes it; its own retries, redirects and
          * decompression settings then apply.
+         *
+         * <p>Its logging is the caller's business too: the headers the transport adds are redacted in
+         * HttpClient's header log ({@code org.apache.hc.client5.http.headers}), but its wire log
+         * ({@code org.apache.hc.client5.http.wire}) prints the API key when at DEBUG unless the client
+         * is built not to log the wire.
          */
         public Builder httpClient(CloseableHttpClient value) {
             this.httpClient = value;
@@ -227,6 +234,12 @@ public final class ApacheTransport implements Transport {
          * Uses {@code value}, which the caller must have started, for
          * {@link ApacheTransport#executeAsync}; {@code null} (the default) creates one from the config
          * on first use. The transport never closes it.
+         *
+         * <p>Its logging is the caller's business too: the headers the transport adds are redacted in
+         * HttpClient's header log ({@code org.apache.hc.client5.http.headers}), but its wire log
+         * ({@code org.apache.hc.client5.http.wire}) prints the API key when at DEBUG unless the client
+         * is built with an I/O session decorator that does not log, such as
+         * {@code HttpAsyncClientBuilder.setIoSessionDecorator(session -> session)}.
          */
         public Builder httpAsyncClient(CloseableHttpAsyncClient value) {
             this.httpAsyncClient = value;

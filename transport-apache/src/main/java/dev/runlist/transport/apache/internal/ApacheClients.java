@@ -23,6 +23,11 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Builds the Apache clients a transport owns from a {@link TransportConfig}: pooled, with retries,
  * redirects, decompression and cookies all off, because the runlist core decides those.
+ *
+ * <p>They never log the API key, whatever HttpClient's loggers are set to: neither logs the wire
+ * ({@code org.apache.hc.client5.http.wire}), and the headers they log
+ * ({@code org.apache.hc.client5.http.headers}) show credentials as {@code <redacted>} (see
+ * {@link HeaderMapping#toApache}).
  */
 public final class ApacheClients {
 
@@ -34,7 +39,8 @@ public final class ApacheClients {
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
                 .setDefaultConnectionConfig(connectionConfig(config))
-                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout(config.readTimeout())).build());
+                .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout(config.readTimeout())).build())
+                .setConnectionFactory(new NoWireLogConnectionFactory());
         if (config.sslContext() != null) {
             pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).buildClassic());
         }
@@ -66,6 +72,9 @@ public final class ApacheClients {
         HttpAsyncClientBuilder b = HttpAsyncClients.custom()
                 .setConnectionManager(pool.build())
                 .setThreadFactory(new DaemonThreads("runlist-apache-io-"))
+                // Not the default LoggingIOSessionDecorator, which dumps every byte sent, credentials
+                // included, when the wire logger is at DEBUG; the sessions are otherwise the same.
+                .setIoSessionDecorator(session -> session)
                 .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
