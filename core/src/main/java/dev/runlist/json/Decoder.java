@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runlist.errors.DecodeException;
+import dev.runlist.internal.Frozen;
 import dev.runlist.model.CodeInterpreterResources;
 import dev.runlist.model.ErrorObject;
 import dev.runlist.model.FileSearchResources;
@@ -161,12 +162,12 @@ final class Decoder {
         if (t != JsonToken.START_ARRAY) {
             throw typeError("an array", t);
         }
-        List<Run> runs = new ArrayList<>();
+        ArrayList<Run> runs = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             runs.add(run(e));
         }
-        return runs;
+        return Frozen.list(runs);
     }
 
     private Run run(JsonToken t) throws IOException {
@@ -590,7 +591,7 @@ final class Decoder {
         while ((name = p.nextFieldName()) != null) {
             map.put(name, string(p.nextToken()));
         }
-        return map;
+        return Frozen.map(map);
     }
 
     // ---------------------------------------------------------------- unions
@@ -602,12 +603,12 @@ final class Decoder {
         if (t != JsonToken.START_ARRAY) {
             throw typeError("an array", t);
         }
-        List<Tool> tools = new ArrayList<>();
+        ArrayList<Tool> tools = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             tools.add(tool(e));
         }
-        return tools;
+        return Frozen.list(tools);
     }
 
     private Tool tool(JsonToken t) throws IOException {
@@ -999,12 +1000,12 @@ final class Decoder {
         if (t != JsonToken.START_ARRAY) {
             throw typeError("an array", t);
         }
-        List<String> list = new ArrayList<>();
+        ArrayList<String> list = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             list.add(string(e));
         }
-        return list;
+        return Frozen.list(list);
     }
 
     private Boolean nullableBoolean(JsonToken t) {
@@ -1093,15 +1094,15 @@ final class Decoder {
                 while ((name = p.nextFieldName()) != null) {
                     members.put(name, value(p.nextToken()));
                 }
-                return new JsonValue.JsonObject(members);
+                return new JsonValue.JsonObject(Frozen.map(members));
             }
             case START_ARRAY: {
-                List<JsonValue> elements = new ArrayList<>();
+                ArrayList<JsonValue> elements = new ArrayList<>();
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                     elements.add(value(e));
                 }
-                return new JsonValue.JsonArray(elements);
+                return new JsonValue.JsonArray(Frozen.list(elements));
             }
             case VALUE_STRING:
                 return new JsonValue.JsonString(p.getText());
