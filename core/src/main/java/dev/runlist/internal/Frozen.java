@@ -42,10 +42,10 @@ public final class Frozen {
     }
 
     private static final class FrozenMap<V> extends AbstractMap<String, V> {
-        private final Map<String, V> members;
+        private final LinkedHashMap<String, V> members;
 
         FrozenMap(LinkedHashMap<String, V> members) {
-            this.members = Collections.unmodifiableMap(members);
+            this.members = members;
         }
 
         @Override
@@ -65,7 +65,8 @@ public final class Frozen {
 
         @Override
         public Set<Entry<String, V>> entrySet() {
-            return members.entrySet();
+            // A read-only view made on use: most decoded objects are only looked up, never iterated.
+            return Collections.unmodifiableMap(members).entrySet();
         }
     }
 
