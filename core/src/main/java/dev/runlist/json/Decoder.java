@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runlist.errors.DecodeException;
+import dev.runlist.internal.Frozen;
 import dev.runlist.model.CodeInterpreterResources;
 import dev.runlist.model.ErrorObject;
 import dev.runlist.model.FileSearchResources;
@@ -47,7 +48,12 @@ final class Decoder {
     private static final long MIN_EPOCH_SECOND = Instant.MIN.getEpochSecond();
     private static final long MAX_EPOCH_SECOND = Instant.MAX.getEpochSecond();
 
+    /** Strings longer than this are rarely repeated; they are not shared. */
+    private static final int MAX_SHARED_LENGTH = 256;
+
     private final JsonParser p;
+    /** Recent string values of this document by hash; see {@link #text()}. Size: a power of two. */
+    private final String[] sharedStrings = new String[256];
     private final JsonFactory factory;
     /** JSON path of this document inside an outer one, or null for a whole body. */
     private final String pathPrefix;
@@ -161,12 +167,12 @@ final class Decoder {
         if (t != JsonToken.START_ARRAY) {
             throw typeError("an array", t);
         }
-        List<Run> runs = new ArrayList<>();
+        ArrayList<Run> runs = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             runs.add(run(e));
         }
-        return runs;
+        return Frozen.list(runs);
     }
 
     private Run run(JsonToken t) throws IOException {
@@ -590,7 +596,7 @@ final class Decoder {
         while ((name = p.nextFieldName()) != null) {
             map.put(name, string(p.nextToken()));
         }
-        return map;
+        return Frozen.map(map);
     }
 
     // ---------------------------------------------------------------- unions
@@ -602,12 +608,12 @@ final class Decoder {
         if (t != JsonToken.START_ARRAY) {
             throw typeError("an array", t);
         }
-        List<Tool> tools = new ArrayList<>();
+        ArrayList<Tool> tools = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             tools.add(tool(e));
         }
-        return tools;
+        return Frozen.list(tools);
     }
 
     private Tool tool(JsonToken t) throws IOException {
@@ -750,7 +756,7 @@ final class Decoder {
             return null;
         }
         if (t == JsonToken.VALUE_STRING) {
-            return ToolChoice.Mode.of(p.getText());
+            return ToolChoice.Mode.of(text());
         }
         if (t != JsonToken.START_OBJECT) {
             throw typeError("a string or an object", t);
@@ -795,7 +801,7 @@ final class Decoder {
             return null;
         }
         if (t == JsonToken.VALUE_STRING) {
-            return ResponseFormat.Mode.of(p.getText());
+            return ResponseFormat.Mode.of(text());
         }
         if (t != JsonToken.START_OBJECT) {
             throw typeError("a string or an object", t);
@@ -985,7 +991,46 @@ final class Decoder {
         if (t != JsonToken.VALUE_STRING) {
             throw typeError("a string", t);
         }
-        return p.getText();
+        return text();
+    }
+
+    /**
+     * The current string token's text. A page repeats many values (object types, model names, schema
+     * descriptions, metadata), so short strings seen before in this document are shared rather than
+     * built again: hashed straight from the parser's buffer, no String is made on a hit.
+     */
+    private String text() throws IOException {
+        int length = p.getTextLength();
+        if (length > MAX_SHARED_LENGTH) {
+            return p.getText();
+        }
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + chars[offset + i];
+        }
+        // Same formula as String.hashCode(), so a candidate is rejected without comparing characters.
+        int slot = (hash ^ (hash >>> 16)) & (sharedStrings.length - 1);
+        String candidate = sharedStrings[slot];
+        if (candidate != null && candidate.hashCode() == hash && sameText(candidate, chars, offset, length)) {
+            return candidate;
+        }
+        String text = new String(chars, offset, length);
+        sharedStrings[slot] = text;
+        return text;
+    }
+
+    private static boolean sameText(String s, char[] chars, int offset, int length) {
+        if (s.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (s.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String nullableString(JsonToken t) throws IOException {
@@ -999,12 +1044,12 @@ final class Decoder {
         if (t != JsonToken.START_ARRAY) {
             throw typeError("an array", t);
         }
-        List<String> list = new ArrayList<>();
+        ArrayList<String> list = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             list.add(string(e));
         }
-        return list;
+        return Frozen.list(list);
     }
 
     private Boolean nullableBoolean(JsonToken t) {
@@ -1093,18 +1138,18 @@ final class Decoder {
                 while ((name = p.nextFieldName()) != null) {
                     members.put(name, value(p.nextToken()));
                 }
-                return new JsonValue.JsonObject(members);
+                return new JsonValue.JsonObject(Frozen.map(members));
             }
             case START_ARRAY: {
-                List<JsonValue> elements = new ArrayList<>();
+                ArrayList<JsonValue> elements = new ArrayList<>();
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                     elements.add(value(e));
                 }
-                return new JsonValue.JsonArray(elements);
+                return new JsonValue.JsonArray(Frozen.list(elements));
             }
             case VALUE_STRING:
-                return new JsonValue.JsonString(p.getText());
+                return new JsonValue.JsonString(text());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
                 return new JsonValue.JsonNumber(p.getText());

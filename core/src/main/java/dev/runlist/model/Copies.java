@@ -1,5 +1,6 @@
 package dev.runlist.model;
 
+import dev.runlist.internal.Frozen;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ final class Copies {
 
     /** An unmodifiable copy of {@code list}, empty for null; rejects null elements. */
     static <T> List<T> list(List<T> list) {
+        if (Frozen.isFrozen(list)) {
+            return list; // decoded, immutable and checked already
+        }
         return list == null ? List.of() : List.copyOf(list);
     }
 
@@ -20,6 +24,9 @@ final class Copies {
     static <V> Map<String, V> map(Map<String, V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
+        }
+        if (Frozen.isFrozen(map)) {
+            return map; // decoded, immutable and checked already
         }
         LinkedHashMap<String, V> copy = new LinkedHashMap<>(map);
         for (Map.Entry<String, V> e : copy.entrySet()) {

@@ -1,0 +1,111 @@
+package dev.runlist.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.openai.core.ObjectMappers;
+import com.openai.models.beta.threads.runs.RunListPageResponse;
+import dev.runlist.json.RunsJson;
+import dev.runlist.model.Run;
+import dev.runlist.model.RunListResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Decoding one page of 1, 20 or 100 realistic runs from the same pretty-printed bytes: runlist against
+ * a bare jackson-core token scan (the floor of any decoder on jackson-core), a jackson-databind tree
+ * parse, and the official SDK's own mapper and page class. Each reader gets a fresh
+ * {@link ByteArrayInputStream} over the same array; every decoder but the token scan touches each run's
+ * id and status. Throughput is the inverse of the average time; run with {@code -prof gc} for bytes/op.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+// The SDK's decoder needs about 14 s to reach steady state.
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Benchmark)
+public class DecodeBenchmark {
+
+    @Param({"1", "20", "100"})
+    public int runs;
+
+    private byte[] bytes;
+    private RunsJson runsJson;
+    private JsonFactory jsonFactory;
+    private ObjectMapper objectMapper;
+    private JsonMapper sdkMapper;
+
+    @Setup
+    public void setUp() {
+        bytes = Fixtures.pageBytes(runs);
+        runsJson = RunsJson.standard();
+        jsonFactory = new JsonFactory();
+        objectMapper = new ObjectMapper();
+        sdkMapper = ObjectMappers.jsonMapper();
+    }
+
+    /** runlist's streaming decoder into its typed model. */
+    @Benchmark
+    public int runlist() {
+        RunListResponse page = runsJson.readPage(new ByteArrayInputStream(bytes));
+        int sum = 0;
+        for (Run run : page.data()) {
+            sum += run.id().hashCode() + run.status().value().hashCode();
+        }
+        return sum;
+    }
+
+    /** Floor: every token of the document read by jackson-core, and nothing else. */
+    @Benchmark
+    public int tokenScan() throws IOException {
+        int tokens = 0;
+        try (JsonParser p = jsonFactory.createParser(new ByteArrayInputStream(bytes))) {
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    /** jackson-databind's generic tree. */
+    @Benchmark
+    public int databindTree() throws IOException {
+        JsonNode page = objectMapper.readTree(new ByteArrayInputStream(bytes));
+        int sum = 0;
+        for (JsonNode run : page.get("data")) {
+            sum += run.get("id").asText().hashCode() + run.get("status").asText().hashCode();
+        }
+        return sum;
+    }
+
+    /** The official SDK's mapper into its page response class. */
+    @Benchmark
+    public int officialSdk() throws IOException {
+        RunListPageResponse page = sdkMapper.readValue(new ByteArrayInputStream(bytes), RunListPageResponse.class);
+        int sum = 0;
+        for (com.openai.models.beta.threads.runs.Run run : page.data()) {
+            sum += run.id().hashCode() + run.status().toString().hashCode();
+        }
+        return sum;
+    }
+
+    /** The size of the decoded document, for bytes allocated per input byte. */
+    public int inputLength() {
+        return bytes.length;
+    }
+}
