@@ -30,6 +30,7 @@ final class FakeHandler {
     private final RequestJournal journal;
     private final FaultScript faults;
     private final Object arrivals = new Object();
+    private final EncodedPages encodedPages = new EncodedPages();
     private final String apiKey;
     private final boolean requireBeta;
     private final Clock clock;
@@ -121,18 +122,21 @@ final class FakeHandler {
         if (thread == null) {
             return error(404, ApiErrors.threadNotFound(r.threadId()), start);
         }
-        PageResult result = thread.list(new ListQuery(order.equals("asc"), limit,
-                r.queryParam("after").orElse(null), r.queryParam("before").orElse(null)));
+        ListQuery query = new ListQuery(order.equals("asc"), limit,
+                r.queryParam("after").orElse(null), r.queryParam("before").orElse(null));
+        PageResult result = thread.list(query);
         if (result.unknownCursorParam() != null) {
             return error(400, ApiErrors.unknownCursor(result.unknownCursorParam(), result.unknownCursor(),
                     r.threadId()), start);
         }
-        List<Run> runs = result.runs();
-        RunListResponse page = new RunListResponse(runs,
-                runs.isEmpty() ? null : runs.get(0).id(),
-                runs.isEmpty() ? null : runs.get(runs.size() - 1).id(),
-                result.hasMore());
-        return respond(200, JSON, json.writePage(page, true), start);
+        byte[] body = encodedPages.get(thread, result.version(), query, () -> {
+            List<Run> runs = result.runs();
+            return json.writePage(new RunListResponse(runs,
+                    runs.isEmpty() ? null : runs.get(0).id(),
+                    runs.isEmpty() ? null : runs.get(runs.size() - 1).id(),
+                    result.hasMore()), true);
+        });
+        return respond(200, JSON, body, start);
     }
 
     private Answer error(int status, ErrorObject error, long start) {

@@ -21,6 +21,8 @@ final class ThreadRuns {
     private final TreeMap<RunKey, Run> runs = new TreeMap<>();
     private final Map<String, RunKey> live = new HashMap<>();
     private final Map<String, RunKey> tombstones = new HashMap<>();
+    /** Counts changes, so an answer computed from one state can be told from one of another. */
+    private long version;
 
     ThreadRuns(String threadId) {
         this.threadId = threadId;
@@ -57,6 +59,7 @@ final class ThreadRuns {
         }
         runs.remove(key);
         tombstones.put(runId, key);
+        version++;
         return true;
     }
 
@@ -98,7 +101,7 @@ final class ThreadRuns {
         if (backward) {
             Collections.reverse(page);
         }
-        return PageResult.page(page, hasMore);
+        return PageResult.page(page, hasMore, version);
     }
 
     private RunKey position(String runId) {
@@ -111,5 +114,6 @@ final class ThreadRuns {
         runs.put(key, run);
         live.put(run.id(), key);
         tombstones.remove(run.id());
+        version++;
     }
 }
