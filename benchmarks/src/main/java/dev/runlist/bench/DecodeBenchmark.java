@@ -2,6 +2,7 @@ package dev.runlist.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -80,6 +81,25 @@ public class DecodeBenchmark {
             }
         }
         return tokens;
+    }
+
+    /**
+     * The token scan that also materialises every string and field name as a {@code String}: not a
+     * target baseline, but the floor for any decoder that hands the caller strings (the plain scan
+     * never decodes string contents).
+     */
+    @Benchmark
+    public int tokenScanWithStrings() throws IOException {
+        int sum = 0;
+        try (JsonParser p = jsonFactory.createParser(new ByteArrayInputStream(bytes))) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME) {
+                    sum += p.getText().length();
+                }
+            }
+        }
+        return sum;
     }
 
     /** jackson-databind's generic tree. */

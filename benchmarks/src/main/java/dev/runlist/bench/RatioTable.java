@@ -36,12 +36,14 @@ public final class RatioTable {
             boolean targeted = size.equals("100");
             double runlist = score("DecodeBenchmark.runlist", size);
             double scan = score("DecodeBenchmark.tokenScan", size);
+            double scanStrings = score("DecodeBenchmark.tokenScanWithStrings", size);
             double databind = score("DecodeBenchmark.databindTree", size);
             double sdk = score("DecodeBenchmark.officialSdk", size);
             double alloc = secondary("DecodeBenchmark.runlist", size, "gc.alloc.rate.norm");
             int length = Fixtures.pageBytes(Integer.parseInt(size)).length;
             String page = "decode " + size + "-run page (" + length + " B)";
             row(page + ": runlist time / token-scan time", runlist / scan, "<= 1.50", targeted ? runlist / scan <= 1.5 : null);
+            row(page + ": runlist time / token-scan-with-strings time", runlist / scanStrings, "(context)", null);
             row(page + ": runlist throughput / SDK throughput", sdk / runlist, ">= 8.00", targeted ? sdk / runlist >= 8 : null);
             row(page + ": runlist throughput / databind-tree throughput", databind / runlist, "(baseline)", null);
             row(page + ": runlist bytes allocated per input byte", alloc / length, "<= 1.50", targeted ? alloc / length <= 1.5 : null);
