@@ -547,36 +547,14 @@ final class Decoder {
             switch (name) {
                 case "code_interpreter":
                     if (v != JsonToken.VALUE_NULL) {
-                        expectObject(v);
-                        List<String> ids = null;
-                        LinkedHashMap<String, JsonValue> inner = null;
-                        String n;
-                        while ((n = p.nextFieldName()) != null) {
-                            JsonToken iv = p.nextToken();
-                            if (n.equals("file_ids")) {
-                                ids = strings(iv);
-                            } else {
-                                inner = put(inner, n, value(iv));
-                            }
-                        }
-                        codeInterpreter = new CodeInterpreterResources(ids, inner);
+                        IdsObject r = idsObject(v, "file_ids");
+                        codeInterpreter = new CodeInterpreterResources(r.ids, r.extra);
                     }
                     break;
                 case "file_search":
                     if (v != JsonToken.VALUE_NULL) {
-                        expectObject(v);
-                        List<String> ids = null;
-                        LinkedHashMap<String, JsonValue> inner = null;
-                        String n;
-                        while ((n = p.nextFieldName()) != null) {
-                            JsonToken iv = p.nextToken();
-                            if (n.equals("vector_store_ids")) {
-                                ids = strings(iv);
-                            } else {
-                                inner = put(inner, n, value(iv));
-                            }
-                        }
-                        fileSearch = new FileSearchResources(ids, inner);
+                        IdsObject r = idsObject(v, "vector_store_ids");
+                        fileSearch = new FileSearchResources(r.ids, r.extra);
                     }
                     break;
                 default:
@@ -999,6 +977,25 @@ final class Decoder {
      * descriptions, metadata), so short strings seen before in this document are shared rather than
      * built again: hashed straight from the parser's buffer, no String is made on a hit.
      */
+    /** An object holding one list of ids, {@code idsField}, and any unknown members. */
+    private record IdsObject(List<String> ids, LinkedHashMap<String, JsonValue> extra) {}
+
+    private IdsObject idsObject(JsonToken t, String idsField) throws IOException {
+        expectObject(t);
+        List<String> ids = null;
+        LinkedHashMap<String, JsonValue> extra = null;
+        String n;
+        while ((n = p.nextFieldName()) != null) {
+            JsonToken v = p.nextToken();
+            if (n.equals(idsField)) {
+                ids = strings(v);
+            } else {
+                extra = put(extra, n, value(v));
+            }
+        }
+        return new IdsObject(ids, extra);
+    }
+
     private String text() throws IOException {
         int length = p.getTextLength();
         if (length > MAX_SHARED_LENGTH) {
