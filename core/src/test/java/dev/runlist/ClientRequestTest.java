@@ -35,7 +35,8 @@ class ClientRequestTest {
         assertThat(r.headers().firstValue("OpenAI-Beta")).contains("assistants=v2");
         assertThat(r.headers().firstValue("Accept")).contains("application/json");
         assertThat(r.headers().firstValue("User-Agent")).hasValueSatisfying(ua ->
-                assertThat(ua).startsWith("runlist/").contains("Java/" + System.getProperty("java.version")));
+                assertThat(ua).matches("runlist/\\d+\\.\\d+\\.\\d+\\S* Java/.+")
+                        .contains("Java/" + System.getProperty("java.version")));
         assertThat(r.headers().contains("OpenAI-Organization")).isFalse();
         assertThat(r.headers().contains("OpenAI-Project")).isFalse();
     }

@@ -130,7 +130,8 @@ class ListCommandTest {
         assertThat(help.out()).contains("--limit").contains("--format").contains("--transport").contains("Exit codes");
         Result version = run("--version");
         assertThat(version.code()).isEqualTo(0);
-        assertThat(version.out()).startsWith("runlist ").contains("Java 17");
+        assertThat(version.out()).startsWith("runlist " + dev.runlist.RunsClient.VERSION).contains("Java 17")
+                .doesNotStartWith("runlist dev");
         Result top = run("--help");
         assertThat(top.out()).contains("list").contains("serve-fake");
     }
