@@ -17,6 +17,7 @@ import dev.runlist.model.LastError;
 import dev.runlist.model.LastErrorCode;
 import dev.runlist.model.RequiredAction;
 import dev.runlist.model.ResponseFormat;
+import dev.runlist.model.ResponseFormatMode;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import dev.runlist.model.RunStatus;
@@ -24,6 +25,7 @@ import dev.runlist.model.SubmitToolOutputs;
 import dev.runlist.model.Tool;
 import dev.runlist.model.ToolCall;
 import dev.runlist.model.ToolChoice;
+import dev.runlist.model.ToolChoiceMode;
 import dev.runlist.model.ToolResources;
 import dev.runlist.model.TruncationStrategy;
 import dev.runlist.model.TruncationType;
@@ -734,7 +736,7 @@ final class Decoder {
             return null;
         }
         if (t == JsonToken.VALUE_STRING) {
-            return ToolChoice.Mode.of(text());
+            return ToolChoiceMode.of(text());
         }
         if (t != JsonToken.START_OBJECT) {
             throw typeError("a string or an object", t);
@@ -779,7 +781,7 @@ final class Decoder {
             return null;
         }
         if (t == JsonToken.VALUE_STRING) {
-            return ResponseFormat.Mode.of(text());
+            return ResponseFormatMode.of(text());
         }
         if (t != JsonToken.START_OBJECT) {
             throw typeError("a string or an object", t);

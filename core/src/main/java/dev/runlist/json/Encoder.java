@@ -11,12 +11,14 @@ import dev.runlist.model.LastError;
 import dev.runlist.model.OpenValue;
 import dev.runlist.model.RequiredAction;
 import dev.runlist.model.ResponseFormat;
+import dev.runlist.model.ResponseFormatMode;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import dev.runlist.model.SubmitToolOutputs;
 import dev.runlist.model.Tool;
 import dev.runlist.model.ToolCall;
 import dev.runlist.model.ToolChoice;
+import dev.runlist.model.ToolChoiceMode;
 import dev.runlist.model.ToolResources;
 import dev.runlist.model.TruncationStrategy;
 import dev.runlist.model.Usage;
@@ -307,8 +309,8 @@ final class Encoder {
     private static void toolChoice(JsonGenerator g, ToolChoice c) throws IOException {
         if (c == null) {
             g.writeNull();
-        } else if (c instanceof ToolChoice.Mode) {
-            g.writeString(((ToolChoice.Mode) c).value());
+        } else if (c instanceof ToolChoiceMode) {
+            g.writeString(((ToolChoiceMode) c).value());
         } else {
             ToolChoice.Named n = (ToolChoice.Named) c;
             g.writeStartObject();
@@ -330,8 +332,8 @@ final class Encoder {
     private static void responseFormat(JsonGenerator g, ResponseFormat f) throws IOException {
         if (f == null) {
             g.writeNull();
-        } else if (f instanceof ResponseFormat.Mode) {
-            g.writeString(((ResponseFormat.Mode) f).value());
+        } else if (f instanceof ResponseFormatMode) {
+            g.writeString(((ResponseFormatMode) f).value());
         } else if (f instanceof ResponseFormat.UnknownResponseFormat) {
             value(g, ((ResponseFormat.UnknownResponseFormat) f).raw());
         } else if (f instanceof ResponseFormat.TextFormat) {
@@ -415,7 +417,7 @@ final class Encoder {
         }
     }
 
-    private static void nullableOpen(JsonGenerator g, String name, OpenValue value) throws IOException {
+    private static void nullableOpen(JsonGenerator g, String name, OpenValue<?> value) throws IOException {
         nullableString(g, name, value == null ? null : value.value());
     }
 

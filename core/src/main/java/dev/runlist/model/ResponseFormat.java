@@ -4,41 +4,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The output format the model was told to use: a {@link Mode} string such as {@code "auto"}, or an
+ * The output format the model was told to use: a {@link ResponseFormatMode} string such as {@code "auto"}, or an
  * object: {@link TextFormat}, {@link JsonObjectFormat}, {@link JsonSchemaFormat}, or {@link
  * UnknownResponseFormat} for a type this version does not know.
  */
 public sealed interface ResponseFormat
-        permits ResponseFormat.Mode, ResponseFormat.TextFormat, ResponseFormat.JsonObjectFormat,
+        permits ResponseFormatMode, ResponseFormat.TextFormat, ResponseFormat.JsonObjectFormat,
                 ResponseFormat.JsonSchemaFormat, ResponseFormat.UnknownResponseFormat {
-
-    /** The string form: {@link #AUTO}, {@link #NONE}, or any other string kept as sent. */
-    final class Mode extends OpenValue implements ResponseFormat {
-        /** {@code "auto"}, the default. */
-        public static final Mode AUTO = new Mode("auto", true);
-        /** {@code "none"}. */
-        public static final Mode NONE = new Mode("none", true);
-
-        private Mode(String value, boolean known) {
-            super(value, known);
-        }
-
-        /**
-         * The constant for {@code raw} when known, otherwise a new unknown mode keeping {@code raw}.
-         *
-         * @throws NullPointerException when {@code raw} is null
-         */
-        public static Mode of(String raw) {
-            switch (raw) {
-                case "auto":
-                    return AUTO;
-                case "none":
-                    return NONE;
-                default:
-                    return new Mode(raw, false);
-            }
-        }
-    }
 
     /** {@code {"type": "text"}}. {@code additionalProperties} holds unknown fields. */
     record TextFormat(Map<String, JsonValue> additionalProperties) implements ResponseFormat {

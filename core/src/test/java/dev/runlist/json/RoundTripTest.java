@@ -8,11 +8,13 @@ import dev.runlist.model.IncompleteDetails;
 import dev.runlist.model.JsonValue;
 import dev.runlist.model.LastError;
 import dev.runlist.model.ResponseFormat;
+import dev.runlist.model.ResponseFormatMode;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import dev.runlist.model.RunStatus;
 import dev.runlist.model.Tool;
 import dev.runlist.model.ToolChoice;
+import dev.runlist.model.ToolChoiceMode;
 import dev.runlist.model.TruncationStrategy;
 import dev.runlist.model.TruncationType;
 import java.io.ByteArrayInputStream;
@@ -43,15 +45,15 @@ class RoundTripTest {
                 RunStatus.INCOMPLETE, RunStatus.EXPIRED, RunStatus.of("brand_new"))) {
             cases.add(Arguments.of("status " + s, base.toBuilder().status(s).build()));
         }
-        List<ToolChoice> choices = List.of(ToolChoice.Mode.NONE, ToolChoice.Mode.AUTO, ToolChoice.Mode.REQUIRED,
-                ToolChoice.Mode.of("sometimes"), ToolChoice.Named.function("f"),
+        List<ToolChoice> choices = List.of(ToolChoiceMode.NONE, ToolChoiceMode.AUTO, ToolChoiceMode.REQUIRED,
+                ToolChoiceMode.of("sometimes"), ToolChoice.Named.function("f"),
                 new ToolChoice.Named("file_search", null), new ToolChoice.Named("code_interpreter", null,
                         Map.of(), Map.of("extra", str("x"))));
         for (ToolChoice c : choices) {
             cases.add(Arguments.of("tool_choice " + c, base.toBuilder().toolChoice(c).build()));
         }
-        List<ResponseFormat> formats = List.of(ResponseFormat.Mode.AUTO, ResponseFormat.Mode.NONE,
-                ResponseFormat.Mode.of("whatever"), new ResponseFormat.TextFormat(),
+        List<ResponseFormat> formats = List.of(ResponseFormatMode.AUTO, ResponseFormatMode.NONE,
+                ResponseFormatMode.of("whatever"), new ResponseFormat.TextFormat(),
                 new ResponseFormat.JsonObjectFormat(Map.of("k", str("v"))),
                 new ResponseFormat.JsonSchemaFormat("n", null, null, null),
                 new ResponseFormat.JsonSchemaFormat("n", "d", obj("type", str("object")), false),

@@ -10,6 +10,7 @@ import dev.runlist.model.LastError;
 import dev.runlist.model.LastErrorCode;
 import dev.runlist.model.RequiredAction;
 import dev.runlist.model.ResponseFormat;
+import dev.runlist.model.ResponseFormatMode;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import dev.runlist.model.RunStatus;
@@ -17,6 +18,7 @@ import dev.runlist.model.SubmitToolOutputs;
 import dev.runlist.model.Tool;
 import dev.runlist.model.ToolCall;
 import dev.runlist.model.ToolChoice;
+import dev.runlist.model.ToolChoiceMode;
 import dev.runlist.model.ToolResources;
 import dev.runlist.model.TruncationStrategy;
 import dev.runlist.model.TruncationType;
@@ -56,8 +58,8 @@ class SpecExamplesTest {
                 .maxPromptTokens(1000)
                 .maxCompletionTokens(1000)
                 .truncationStrategy(new TruncationStrategy(TruncationType.AUTO, null))
-                .responseFormat(ResponseFormat.Mode.AUTO)
-                .toolChoice(ToolChoice.Mode.AUTO)
+                .responseFormat(ResponseFormatMode.AUTO)
+                .toolChoice(ToolChoiceMode.AUTO)
                 .parallelToolCalls(true)
                 .build();
     }
@@ -130,8 +132,8 @@ class SpecExamplesTest {
                 .maxPromptTokens(42)
                 .maxCompletionTokens(42)
                 .truncationStrategy(new TruncationStrategy(TruncationType.AUTO, 42))
-                .toolChoice(ToolChoice.Mode.NONE)
-                .responseFormat(ResponseFormat.Mode.NONE)
+                .toolChoice(ToolChoiceMode.NONE)
+                .responseFormat(ResponseFormatMode.NONE)
                 .build();
         assertThat(page).isEqualTo(new RunListResponse(List.of(expected), "run_abc123", "run_abc456", false));
         assertThat(page.data().get(0).parallelToolCalls()).isNull();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,8 +34,8 @@ class ModelTest {
         assertThat(LastErrorCode.of("invalid_prompt")).isSameAs(LastErrorCode.INVALID_PROMPT);
         assertThat(IncompleteReason.of("max_prompt_tokens")).isSameAs(IncompleteReason.MAX_PROMPT_TOKENS);
         assertThat(TruncationType.of("last_messages")).isSameAs(TruncationType.LAST_MESSAGES);
-        assertThat(ToolChoice.Mode.of("required")).isSameAs(ToolChoice.Mode.REQUIRED);
-        assertThat(ResponseFormat.Mode.of("none")).isSameAs(ResponseFormat.Mode.NONE);
+        assertThat(ToolChoiceMode.of("required")).isSameAs(ToolChoiceMode.REQUIRED);
+        assertThat(ResponseFormatMode.of("none")).isSameAs(ResponseFormatMode.NONE);
         assertThat(RunStatus.FAILED.isKnown()).isTrue();
         assertThat(RunStatus.FAILED.value()).isEqualTo("failed");
         assertThat(RunStatus.FAILED).hasToString("failed");
@@ -49,9 +50,76 @@ class ModelTest {
         assertThat(paused).isNotEqualTo(RunStatus.FAILED);
         assertThat(RunStatus.of("Failed")).isNotEqualTo(RunStatus.FAILED);
         // Same string, different kind of value: not equal.
-        assertThat((Object) TruncationType.of("auto")).isNotEqualTo(ToolChoice.Mode.AUTO);
-        assertThat((Object) ToolChoice.Mode.AUTO).isNotEqualTo(ResponseFormat.Mode.AUTO);
+        assertThat((Object) TruncationType.of("auto")).isNotEqualTo(ToolChoiceMode.AUTO);
+        assertThat((Object) ToolChoiceMode.AUTO).isNotEqualTo(ResponseFormatMode.AUTO);
         assertThatThrownBy(() -> RunStatus.of(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void kindNamesEveryKnownValueAndUnknownKeepsTheRawString() {
+        assertThat(RunStatus.of("requires_action").kind()).isEqualTo(RunStatus.Kind.REQUIRES_ACTION);
+        assertThat(LastErrorCode.of("rate_limit_exceeded").kind()).isEqualTo(LastErrorCode.Kind.RATE_LIMIT_EXCEEDED);
+        assertThat(IncompleteReason.of("max_completion_tokens").kind()).isEqualTo(IncompleteReason.Kind.MAX_COMPLETION_TOKENS);
+        assertThat(TruncationType.of("last_messages").kind()).isEqualTo(TruncationType.Kind.LAST_MESSAGES);
+        assertThat(ToolChoiceMode.of("required").kind()).isEqualTo(ToolChoiceMode.Kind.REQUIRED);
+        assertThat(ResponseFormatMode.of("auto").kind()).isEqualTo(ResponseFormatMode.Kind.AUTO);
+
+        RunStatus paused = RunStatus.of("paused");
+        assertThat(paused.kind()).isEqualTo(RunStatus.Kind.UNKNOWN);
+        assertThat(paused.value()).isEqualTo("paused");
+        assertThat(LastErrorCode.of("quota").kind()).isEqualTo(LastErrorCode.Kind.UNKNOWN);
+        assertThat(IncompleteReason.of("content_filter").kind()).isEqualTo(IncompleteReason.Kind.UNKNOWN);
+        assertThat(TruncationType.of("first_messages").kind()).isEqualTo(TruncationType.Kind.UNKNOWN);
+        assertThat(ToolChoiceMode.of("sometimes").kind()).isEqualTo(ToolChoiceMode.Kind.UNKNOWN);
+        assertThat(ResponseFormatMode.of("xml").kind()).isEqualTo(ResponseFormatMode.Kind.UNKNOWN);
+    }
+
+    /** Each kind but UNKNOWN is the lower-cased wire value of a constant, and the two agree on isKnown. */
+    @Test
+    void everyKindHasItsConstantAndBack() {
+        assertKindsRoundTrip(RunStatus.Kind.values(), RunStatus::of);
+        assertKindsRoundTrip(LastErrorCode.Kind.values(), LastErrorCode::of);
+        assertKindsRoundTrip(IncompleteReason.Kind.values(), IncompleteReason::of);
+        assertKindsRoundTrip(TruncationType.Kind.values(), TruncationType::of);
+        assertKindsRoundTrip(ToolChoiceMode.Kind.values(), ToolChoiceMode::of);
+        assertKindsRoundTrip(ResponseFormatMode.Kind.values(), ResponseFormatMode::of);
+    }
+
+    private static <K extends Enum<K>> void assertKindsRoundTrip(K[] kinds, Function<String, OpenValue<K>> of) {
+        for (K kind : kinds) {
+            OpenValue<K> value = of.apply(kind.name().toLowerCase(java.util.Locale.ROOT));
+            if (kind.name().equals("UNKNOWN")) {
+                assertThat(value.isKnown()).isFalse();
+            } else {
+                assertThat(value.kind()).isEqualTo(kind);
+                assertThat(value.isKnown()).isTrue();
+                assertThat(of.apply(value.value())).isSameAs(value);
+            }
+        }
+    }
+
+    /** A switch expression without default compiles only when it covers every kind. */
+    @Test
+    void aSwitchOnTheStatusKindIsExhaustive() {
+        List<String> seen = new ArrayList<>();
+        for (RunStatus status : List.of(RunStatus.QUEUED, RunStatus.COMPLETED, RunStatus.of("paused"))) {
+            seen.add(switch (status.kind()) {
+                case QUEUED, IN_PROGRESS, CANCELLING -> "waiting";
+                case REQUIRES_ACTION -> "action";
+                case COMPLETED -> "done";
+                case FAILED, CANCELLED, EXPIRED, INCOMPLETE -> "ended badly";
+                case UNKNOWN -> "unknown: " + status.value();
+            });
+        }
+        assertThat(seen).containsExactly("waiting", "done", "unknown: paused");
+    }
+
+    @Test
+    void terminalStatusesAreTheFiveThatCannotChange() {
+        assertThat(List.of(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.EXPIRED,
+                RunStatus.INCOMPLETE)).allMatch(RunStatus::isTerminal);
+        assertThat(List.of(RunStatus.QUEUED, RunStatus.IN_PROGRESS, RunStatus.REQUIRES_ACTION, RunStatus.CANCELLING,
+                RunStatus.of("paused"))).noneMatch(RunStatus::isTerminal);
     }
 
     @Test

@@ -15,12 +15,14 @@ import dev.runlist.model.LastError;
 import dev.runlist.model.LastErrorCode;
 import dev.runlist.model.RequiredAction;
 import dev.runlist.model.ResponseFormat;
+import dev.runlist.model.ResponseFormatMode;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunStatus;
 import dev.runlist.model.SubmitToolOutputs;
 import dev.runlist.model.Tool;
 import dev.runlist.model.ToolCall;
 import dev.runlist.model.ToolChoice;
+import dev.runlist.model.ToolChoiceMode;
 import dev.runlist.model.ToolResources;
 import dev.runlist.model.TruncationStrategy;
 import dev.runlist.model.TruncationType;
@@ -287,15 +289,15 @@ public final class RunFixtures {
         int pick = n < 4 ? n : random.nextInt(5);
         switch (pick) {
             case 0:
-                return ToolChoice.Mode.AUTO;
+                return ToolChoiceMode.AUTO;
             case 1:
-                return ToolChoice.Mode.NONE;
+                return ToolChoiceMode.NONE;
             case 2:
-                return ToolChoice.Mode.REQUIRED;
+                return ToolChoiceMode.REQUIRED;
             case 3:
                 return ToolChoice.Named.function("lookup_booking");
             default:
-                return hasFunction ? ToolChoice.Named.function("lookup_booking") : ToolChoice.Mode.AUTO;
+                return hasFunction ? ToolChoice.Named.function("lookup_booking") : ToolChoiceMode.AUTO;
         }
     }
 
@@ -314,7 +316,7 @@ public final class RunFixtures {
                                 "additionalProperties", JsonBoolean.FALSE),
                         Boolean.TRUE);
             default:
-                return ResponseFormat.Mode.AUTO;
+                return ResponseFormatMode.AUTO;
         }
     }
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runlist.json.RunsJson;
 import dev.runlist.model.LastErrorCode;
 import dev.runlist.model.ResponseFormat;
+import dev.runlist.model.ResponseFormatMode;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import dev.runlist.model.RunStatus;
 import dev.runlist.model.Tool;
 import dev.runlist.model.ToolChoice;
+import dev.runlist.model.ToolChoiceMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,10 +56,10 @@ class RunFixturesTest {
         assertThat(tools).contains(Tool.CodeInterpreterTool.class, Tool.FileSearchTool.class, Tool.FunctionTool.class);
         Set<Class<?>> choices = runs.stream().map(Run::toolChoice).filter(Objects::nonNull).map(Object::getClass)
                 .collect(Collectors.toSet());
-        assertThat(choices).contains(ToolChoice.Mode.class, ToolChoice.Named.class);
+        assertThat(choices).contains(ToolChoiceMode.class, ToolChoice.Named.class);
         Set<Class<?>> formats = runs.stream().map(Run::responseFormat).filter(Objects::nonNull).map(Object::getClass)
                 .collect(Collectors.toSet());
-        assertThat(formats).contains(ResponseFormat.Mode.class, ResponseFormat.TextFormat.class,
+        assertThat(formats).contains(ResponseFormatMode.class, ResponseFormat.TextFormat.class,
                 ResponseFormat.JsonObjectFormat.class, ResponseFormat.JsonSchemaFormat.class);
         assertThat(runs).anyMatch(r -> r.instructions() == null).anyMatch(r -> r.instructions() != null);
         assertThat(runs).anyMatch(r -> r.metadata() != null && r.metadata().values().stream()
