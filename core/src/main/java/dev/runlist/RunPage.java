@@ -12,23 +12,35 @@ import java.util.Optional;
  */
 public final class RunPage {
 
+    private final String threadId;
     private final RunListResponse response;
     private final ListRunsParams params;
     private final String requestId;
 
-    private RunPage(RunListResponse response, ListRunsParams params, String requestId) {
+    private RunPage(String threadId, RunListResponse response, ListRunsParams params, String requestId) {
+        this.threadId = Objects.requireNonNull(threadId, "threadId");
         this.response = Objects.requireNonNull(response, "response");
         this.params = Objects.requireNonNull(params, "params");
         this.requestId = requestId;
     }
 
     /**
-     * The page holding {@code response}, fetched with {@code params}.
+     * The page of {@code threadId}'s runs holding {@code response}, fetched with {@code params}.
      *
+     * @param threadId the thread whose runs these are
+     * @param response the decoded body
+     * @param params the parameters the page was fetched with
      * @param requestId the {@code x-request-id} of the response, or null when unknown
+     * @return the page
+     * @throws NullPointerException when {@code threadId}, {@code response} or {@code params} is null
      */
-    public static RunPage of(RunListResponse response, ListRunsParams params, String requestId) {
-        return new RunPage(response, params, requestId);
+    public static RunPage of(String threadId, RunListResponse response, ListRunsParams params, String requestId) {
+        return new RunPage(threadId, response, params, requestId);
+    }
+
+    /** The id of the thread whose runs these are. */
+    public String threadId() {
+        return threadId;
     }
 
     /** The runs, in the order requested (for a page fetched with {@code before} too). */
@@ -67,6 +79,15 @@ public final class RunPage {
     }
 
     /**
+     * Whether there is a next page to fetch with {@link RunsClient#nextPage(RunPage)}: {@link #hasMore()}
+     * holds and the page carries a cursor to continue from. The same as
+     * {@code nextPageParams().isPresent()}.
+     */
+    public boolean hasNextPage() {
+        return nextPageParams().isPresent();
+    }
+
+    /**
      * The parameters of the next page in the direction of travel: {@code after=last_id} going
      * forward, {@code before=first_id} for a listing walking backward from {@code before}. Empty when
      * {@link #hasMore()} is false or the page carries no cursor.
@@ -89,7 +110,7 @@ public final class RunPage {
 
     @Override
     public String toString() {
-        return "RunPage{" + data().size() + " runs, firstId=" + response.firstId() + ", lastId=" + response.lastId()
+        return "RunPage{" + threadId + ", " + data().size() + " runs, firstId=" + response.firstId() + ", lastId=" + response.lastId()
                 + ", hasMore=" + hasMore() + ", params=" + params + "}";
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlist;
 
+import dev.runlist.errors.PaginationException;
 import dev.runlist.internal.ClientSettings;
 import dev.runlist.internal.ListRequestFactory;
 import dev.runlist.internal.RequestExecutor;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -101,7 +103,64 @@ public final class RunsClient implements AutoCloseable {
         ListRequestFactory.requireThreadId(threadId);
         Objects.requireNonNull(params, "params");
         return executor.execute(remaining -> requests.request(threadId, params, remaining),
-                pageReader(params), timeoutOf(params));
+                pageReader(threadId, params), timeoutOf(params));
+    }
+
+    /**
+     * The page after {@code page} in its direction of travel, fetched with the same options (limit,
+     * order, headers, timeout): {@code after=last_id} going forward, {@code before=first_id} walking
+     * backward.
+     *
+     * <pre>{@code
+     * for (RunPage page = client.list(threadId); ; page = client.nextPage(page)) {
+     *     page.data().forEach(run -> ...);
+     *     if (!page.hasNextPage()) break;
+     * }
+     * }</pre>
+     *
+     * @param page a page this or another client fetched
+     * @return the next page
+     * @throws NoSuchElementException when {@code page} has no next page ({@link RunPage#hasNextPage()} is false)
+     * @throws dev.runlist.errors.PaginationException when the next page would be {@code page} itself again
+     *     (its cursor is the one {@code page} was fetched with)
+     * @throws dev.runlist.errors.RunlistException when the call fails
+     */
+    public RunPage nextPage(RunPage page) {
+        return list(page.threadId(), nextPageParams(page));
+    }
+
+    /**
+     * {@link #nextPage(RunPage)} without blocking the caller; the future fails where that method
+     * throws. Cancelling the future aborts the exchange in flight.
+     *
+     * @param page a page this or another client fetched
+     * @return the next page, when it arrives
+     * @throws NoSuchElementException when {@code page} has no next page (thrown, not in the future)
+     * @throws dev.runlist.errors.PaginationException when the next page would be {@code page} itself again
+     */
+    public CompletableFuture<RunPage> nextPageAsync(RunPage page) {
+        return listAsync(page.threadId(), nextPageParams(page));
+    }
+
+    private static ListRunsParams nextPageParams(RunPage page) {
+        ListRunsParams next = page.nextPageParams().orElseThrow(() -> new NoSuchElementException(
+                "the page has no next page (has_more=" + page.hasMore() + "); check RunPage.hasNextPage() first"));
+        if (next.equals(page.params())) {
+            throw new PaginationException("the page fetched with " + page.params()
+                    + " leads to the same cursor again; stopping instead of fetching the same page");
+        }
+        return next;
+    }
+
+    /**
+     * The first page of runs of {@code threadId} with the API's defaults, without blocking the caller.
+     *
+     * @param threadId the thread whose runs to list
+     * @return the page, when it arrives; cancelling the future aborts the exchange in flight
+     * @throws IllegalArgumentException when {@code threadId} is blank
+     */
+    public CompletableFuture<RunPage> listAsync(String threadId) {
+        return listAsync(threadId, ListRunsParams.none());
     }
 
     /**
@@ -113,7 +172,7 @@ public final class RunsClient implements AutoCloseable {
         ListRequestFactory.requireThreadId(threadId);
         Objects.requireNonNull(params, "params");
         return executor.executeAsync(remaining -> requests.request(threadId, params, remaining),
-                pageReader(params), timeoutOf(params));
+                pageReader(threadId, params), timeoutOf(params));
     }
 
     /** Every run of {@code threadId}, newest first, fetched lazily page by page. */
@@ -139,6 +198,18 @@ public final class RunsClient implements AutoCloseable {
     /** {@code listAll(threadId).stream()}. */
     public Stream<Run> stream(String threadId) {
         return listAll(threadId).stream();
+    }
+
+    /**
+     * Every run of {@code threadId}, newest first, published without blocking and fetched only as the
+     * subscriber asks for more; the same as {@code listAllAsync(threadId, ListRunsParams.none())}.
+     *
+     * @param threadId the thread whose runs to list
+     * @return a publisher; each subscription is a fresh listing
+     * @throws IllegalArgumentException when {@code threadId} is blank
+     */
+    public Flow.Publisher<Run> listAllAsync(String threadId) {
+        return listAllAsync(threadId, ListRunsParams.none());
     }
 
     /**
@@ -169,9 +240,10 @@ public final class RunsClient implements AutoCloseable {
         return "RunsClient[" + settings + "]";
     }
 
-    private BodyReader<RunPage> pageReader(ListRunsParams params) {
+    private BodyReader<RunPage> pageReader(String threadId, ListRunsParams params) {
         RunsJson json = settings.json();
-        return (body, headers) -> RunPage.of(json.readPage(body), params, headers.firstValue("x-request-id").orElse(null));
+        return (body, headers) -> RunPage.of(threadId, json.readPage(body), params,
+                headers.firstValue("x-request-id").orElse(null));
     }
 
     private Duration timeoutOf(ListRunsParams params) {
