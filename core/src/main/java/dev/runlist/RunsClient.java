@@ -269,7 +269,7 @@ public final class RunsClient implements AutoCloseable {
         private Duration maxBackoff = RetryPolicy.DEFAULT_MAX_BACKOFF;
         private Duration timeout = DEFAULT_TIMEOUT;
         private Executor asyncExecutor;
-        private TransportLoader transportLoader = TransportLoader.standard();
+        private String transportName;
 
         private Builder() {}
 
@@ -360,15 +360,42 @@ public final class RunsClient implements AutoCloseable {
         }
 
         /**
-         * Uses {@code transport} for every request. The client does not close it. By default the
-         * transport is discovered (see {@link TransportLoader}) and closed with the client.
+         * Uses {@code transport} for every request; the client does not close it. Replaces a name given
+         * to {@link #transport(String)}. By default a transport is discovered: the provider named by
+         * {@link #transport(String)}, else by the system property {@code runlist.transport}, else the
+         * one with the highest priority; the client closes a discovered transport.
+         *
+         * @param transport the transport; null goes back to discovery
+         * @return this builder
          */
         public Builder transport(Transport transport) {
             this.transport = transport;
+            this.transportName = null;
             return this;
         }
 
-        /** Configures the discovered transport; ignored when {@link #transport} is set. */
+        /**
+         * Uses the discovered transport provider named {@code name}, such as {@code "jdk"} or
+         * {@code "apache"} (case-insensitive), whatever its priority and whatever the system property
+         * {@code runlist.transport} says. Replaces a transport given to {@link #transport(Transport)}.
+         * The client creates the transport with {@link #transportConfig} and closes it.
+         *
+         * @param name the provider's {@link dev.runlist.spi.TransportProvider#name()}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code name} is blank; an unknown name fails in
+         *     {@link #build()} with a {@link dev.runlist.errors.TransportDiscoveryException} listing the
+         *     providers found
+         */
+        public Builder transport(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("transport name must not be blank, was " + (name == null ? "null" : "'" + name + "'"));
+            }
+            this.transportName = name.trim();
+            this.transport = null;
+            return this;
+        }
+
+        /** Configures the discovered transport; ignored when {@link #transport(Transport)} is set. */
         public Builder transportConfig(TransportConfig config) {
             this.transportConfig = Objects.requireNonNull(config, "config");
             return this;
@@ -414,12 +441,6 @@ public final class RunsClient implements AutoCloseable {
             return this;
         }
 
-        /** Sets the loader that discovers a transport when none is given; for tests. */
-        public Builder transportLoader(TransportLoader loader) {
-            this.transportLoader = Objects.requireNonNull(loader, "loader");
-            return this;
-        }
-
         /**
          * Builds the client, discovering a transport if none was given.
          *
@@ -438,7 +459,8 @@ public final class RunsClient implements AutoCloseable {
             boolean azure = azureEndpoint != null;
             URI base = azure ? URI.create(httpUrl(azureEndpoint, "azureEndpoint") + "/openai")
                     : httpUrl(baseUrl == null ? DEFAULT_BASE_URL : baseUrl, "baseUrl");
-            Transport chosen = transport != null ? transport : transportLoader.create(transportConfig);
+            Transport chosen = transport != null ? transport
+                    : TransportLoader.standard().create(transportConfig, transportName);
             ExecutorService owned = asyncExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
             ClientSettings settings = new ClientSettings(
                     base,

@@ -30,7 +30,7 @@ final class ApiConnection implements AutoCloseable {
     static ApiConnection open(Map<String, String> env, String baseUrl, String transport, PrintWriter err) {
         RunsClient.Builder builder = RunsClient.builder().fromEnv(env);
         if (transport != null) {
-            System.setProperty("runlist.transport", transport); // the documented way to pick a discovered transport
+            builder.transport(transport);
         }
         String key = env.get("OPENAI_API_KEY");
         boolean haveKey = (key != null && !key.isBlank()) || present(env, "AZURE_OPENAI_ENDPOINT");

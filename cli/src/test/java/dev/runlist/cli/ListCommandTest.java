@@ -146,6 +146,5 @@ class ListCommandTest {
         Result unknown = run("list", "thread_demo", "--transport", "okhttp");
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("okhttp").contains("jdk").contains("apache");
-        System.clearProperty("runlist.transport");
     }
 }

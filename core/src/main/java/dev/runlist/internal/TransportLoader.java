@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the {@link TransportProvider} to use: the one named by the system property
+ * Chooses the {@link TransportProvider} to use: the one named by the builder
+ * ({@code RunsClient.builder().transport("jdk")}), else the one named by the system property
  * {@value #PROPERTY}, else the one with the highest priority. A provider that fails to load is
  * logged and skipped, so it cannot hide the others. Tests hand in their own providers.
  */
@@ -43,27 +44,50 @@ public final class TransportLoader {
                 () -> System.getProperty(PROPERTY));
     }
 
-    /** Creates a transport from the chosen provider. */
-    public Transport create(TransportConfig config) {
-        return choose().create(config);
+    /**
+     * Creates a transport from the chosen provider.
+     *
+     * @param config the configuration handed to the provider
+     * @param builderName the provider name given to the builder, or null to fall back to the property
+     * @return a new transport, owned by the caller
+     * @throws TransportDiscoveryException when none is found or the requested one is missing
+     */
+    public Transport create(TransportConfig config, String builderName) {
+        return choose(builderName).create(config);
     }
 
     /**
-     * The provider to use.
+     * The provider to use when the builder names none.
      *
+     * @return the provider
      * @throws TransportDiscoveryException when none is found or the requested one is missing
      */
     public TransportProvider choose() {
+        return choose(null);
+    }
+
+    /**
+     * The provider named {@code builderName} (compared ignoring case and surrounding blanks), or when
+     * that is null the one the system property names, or the highest-priority one.
+     *
+     * @param builderName the name given to {@code RunsClient.builder().transport(String)}, or null
+     * @return the provider
+     * @throws TransportDiscoveryException when none is found or the requested one is missing
+     */
+    public TransportProvider choose(String builderName) {
         List<TransportProvider> found = load();
-        String wanted = requestedName.get();
-        if (wanted != null && !wanted.isBlank()) {
+        String property = requestedName.get();
+        String wanted = builderName != null ? builderName : property != null && !property.isBlank() ? property : null;
+        if (wanted != null) {
+            String source = builderName != null ? "RunsClient.builder().transport(\"" + builderName + "\")" : "-D" + PROPERTY;
             for (TransportProvider p : found) {
                 if (p.name().equalsIgnoreCase(wanted.trim())) {
-                    LOG.debug("Using runlist transport '{}' ({}), as {} asks", p.name(), p.getClass().getName(), PROPERTY);
+                    LOG.debug("Using runlist transport '{}' ({}), as {} asks", p.name(), p.getClass().getName(),
+                            builderName != null ? source : PROPERTY);
                     return p;
                 }
             }
-            throw new TransportDiscoveryException("The runlist transport '" + wanted + "' named by -D" + PROPERTY
+            throw new TransportDiscoveryException("The runlist transport '" + wanted + "' named by " + source
                     + " was not found; found: " + describe(found)
                     + ". Add its artifact (dev.runlist:runlist-transport-" + wanted.trim()
                     + ") or name one of those found.");

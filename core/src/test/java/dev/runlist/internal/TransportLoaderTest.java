@@ -83,4 +83,22 @@ class TransportLoaderTest {
         TransportLoader l = loader(null, new ServiceConfigurationError("bad provider"), new Provider("jdk", 100));
         assertThat(l.choose().name()).isEqualTo("jdk");
     }
+
+    @Test
+    void builderNameWinsOverThePropertyAndThePriority() {
+        TransportLoader l = loader("apache", new Provider("jdk", 100), new Provider("apache", 200));
+        assertThat(l.choose("jdk").name()).isEqualTo("jdk");
+        assertThat(l.choose(" JDK ").name()).isEqualTo("jdk");
+        assertThat(l.choose(null).name()).isEqualTo("apache");
+    }
+
+    @Test
+    void unknownBuilderNameNamesTheBuilderCallAndListsWhatWasFound() {
+        assertThatThrownBy(() -> loader("jdk", new Provider("jdk", 100)).choose("okhttp"))
+                .isInstanceOf(TransportDiscoveryException.class)
+                .hasMessageContaining("'okhttp' named by RunsClient.builder().transport(\"okhttp\")")
+                .hasMessageContaining("found: jdk (priority 100)")
+                .hasMessageContaining("dev.runlist:runlist-transport-okhttp")
+                .hasMessageNotContaining("-Drunlist.transport");
+    }
 }
