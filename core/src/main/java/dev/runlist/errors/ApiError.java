@@ -1,8 +1,11 @@
 package dev.runlist.errors;
 
+import dev.runlist.spi.Headers;
+
 /**
  * What an error response said, as carried by an {@link ApiException}. Every field but
- * {@code status} and {@code attempts} may be {@code null} when the server did not send it.
+ * {@code status}, {@code attempts} and {@code headers} may be {@code null} when the server did not
+ * send it.
  *
  * @param status the HTTP status code
  * @param type the {@code error.type} of the OpenAI error envelope, such as
@@ -12,6 +15,30 @@ package dev.runlist.errors;
  * @param message the {@code error.message}, or for a body that is not the envelope a snippet of it
  * @param requestId the {@code x-request-id} response header
  * @param attempts how many attempts were made, the first included
+ * @param headers the response headers, credentials redacted (see {@link ApiException#headers()});
+ *     null is taken as none
  */
 public record ApiError(
-        int status, String type, String code, String param, String message, String requestId, int attempts) {}
+        int status, String type, String code, String param, String message, String requestId, int attempts,
+        Headers headers) {
+
+    /** Takes null headers as none. */
+    public ApiError {
+        headers = headers == null ? Headers.empty() : headers;
+    }
+
+    /**
+     * An error without response headers.
+     *
+     * @param status the HTTP status code
+     * @param type the {@code error.type}, or null
+     * @param code the {@code error.code}, or null
+     * @param param the {@code error.param}, or null
+     * @param message the {@code error.message}, or null
+     * @param requestId the {@code x-request-id}, or null
+     * @param attempts how many attempts were made, the first included
+     */
+    public ApiError(int status, String type, String code, String param, String message, String requestId, int attempts) {
+        this(status, type, code, param, message, requestId, attempts, Headers.empty());
+    }
+}

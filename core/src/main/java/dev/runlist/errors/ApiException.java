@@ -1,5 +1,7 @@
 package dev.runlist.errors;
 
+import dev.runlist.spi.Headers;
+
 /**
  * The API answered with an error status. Subclasses name the common statuses; catch this type for
  * all of them. The message holds status, type, code, param, the server's message, the request id and
@@ -46,6 +48,19 @@ public class ApiException extends RunlistException {
     /** The {@code x-request-id} of the failed response, or {@code null} when absent. */
     public String requestId() {
         return error.requestId();
+    }
+
+    /**
+     * The headers of the failed response, such as {@code retry-after} or a proxy's diagnostics. Values
+     * that could carry credentials are redacted: those of {@code Authorization}, {@code api-key},
+     * {@code Proxy-Authorization}, {@code Cookie} and {@code Set-Cookie} read {@code <redacted>}, and
+     * the client's API key is masked wherever else it appears. Empty when the exception was made
+     * without headers.
+     *
+     * @return the response headers, redacted; never null
+     */
+    public Headers headers() {
+        return error.headers();
     }
 
     /** How many attempts were made, the first included. */

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Turns an error response into the {@link ApiException} for its status: the OpenAI error envelope
  * when the body is one, else a snippet of whatever came (an HTML page from a proxy, say). Any
- * occurrence of the API key in the server's text is redacted.
+ * occurrence of the API key in the server's text and headers is redacted, and credential headers are
+ * masked whole.
  */
 public final class ErrorMapper {
 
@@ -32,8 +33,9 @@ public final class ErrorMapper {
         Optional<ErrorObject> envelope = json.readError(body);
         ApiError error = envelope
                 .map(e -> new ApiError(status, redact(e.type()), redact(e.code()), redact(e.param()),
-                        redact(e.message()), requestId, attempts))
-                .orElseGet(() -> new ApiError(status, null, null, null, snippet(body), requestId, attempts));
+                        redact(e.message()), requestId, attempts, redact(headers)))
+                .orElseGet(() -> new ApiError(status, null, null, null, snippet(body), requestId, attempts,
+                        redact(headers)));
         return ApiException.of(error);
     }
 
@@ -46,6 +48,17 @@ public final class ErrorMapper {
             text = text.substring(0, SNIPPET_CHARS) + "…";
         }
         return "non-JSON error body: " + redact(text);
+    }
+
+    /** The headers with credential values masked and the API key masked in every other value. */
+    private Headers redact(Headers headers) {
+        Headers.Builder clean = Headers.builder();
+        for (String name : headers.names()) {
+            for (String value : headers.values(name)) {
+                clean.add(name, Headers.isSensitive(name) ? "<redacted>" : redact(value));
+            }
+        }
+        return clean.build();
     }
 
     private String redact(String text) {
