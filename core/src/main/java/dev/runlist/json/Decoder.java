@@ -678,7 +678,7 @@ final class Decoder {
         }
         expectObject(t);
         String ranker = null;
-        double threshold = 0;
+        Double threshold = null;
         LinkedHashMap<String, JsonValue> extra = null;
         String name;
         while ((name = p.nextFieldName()) != null) {
@@ -688,8 +688,7 @@ final class Decoder {
                     ranker = nullableString(v);
                     break;
                 case "score_threshold":
-                    Double d = nullableDouble(v);
-                    threshold = d == null ? 0 : d;
+                    threshold = nullableDouble(v);
                     break;
                 default:
                     extra = put(extra, name, value(v));

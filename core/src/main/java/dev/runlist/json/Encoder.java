@@ -275,7 +275,9 @@ final class Encoder {
                     if (ro.ranker() != null) {
                         g.writeStringField("ranker", ro.ranker());
                     }
-                    g.writeNumberField("score_threshold", ro.scoreThreshold());
+                    if (ro.scoreThreshold() != null) {
+                        g.writeNumberField("score_threshold", ro.scoreThreshold());
+                    }
                     extra(g, ro.additionalProperties());
                     g.writeEndObject();
                 }

@@ -78,17 +78,17 @@ public sealed interface Tool
 
     /**
      * File search ranking: {@code ranker} (such as {@code "auto"}; null when not sent) and {@code
-     * scoreThreshold} between 0 and 1 (0 when not sent). {@code additionalProperties} holds unknown
-     * fields.
+     * scoreThreshold} between 0 and 1 (null when not sent, and then not written either). {@code
+     * additionalProperties} holds unknown fields.
      */
-    record RankingOptions(String ranker, double scoreThreshold, Map<String, JsonValue> additionalProperties) {
+    record RankingOptions(String ranker, Double scoreThreshold, Map<String, JsonValue> additionalProperties) {
         /** Copies the map; null means none. */
         public RankingOptions {
             additionalProperties = Copies.map(additionalProperties);
         }
 
         /** Options without unknown fields. */
-        public RankingOptions(String ranker, double scoreThreshold) {
+        public RankingOptions(String ranker, Double scoreThreshold) {
             this(ranker, scoreThreshold, Map.of());
         }
     }

@@ -108,7 +108,7 @@ final class Fixtures {
                         new Tool.FileSearchTool(null),
                         new Tool.FileSearchTool(new Tool.FileSearchOptions(
                                 5, new Tool.RankingOptions("default_2024_08_21", 0.25, u), u), u),
-                        new Tool.FileSearchTool(new Tool.FileSearchOptions(null, new Tool.RankingOptions(null, 0))),
+                        new Tool.FileSearchTool(new Tool.FileSearchOptions(null, new Tool.RankingOptions(null, 0.0))),
                         new Tool.FunctionTool(new Tool.FunctionDefinition(
                                 "get_weather",
                                 "Weather for a city",

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Pins every error answer: status, envelope and request id, raw and as {@link RunsClient}'s typed exception. */
 class ErrorAnswersTest {
@@ -30,9 +32,11 @@ class ErrorAnswersTest {
     private static final String NO_KEY_MESSAGE = "You didn't provide an API key. You need to provide your API key in"
             + " an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY), or as the password"
             + " field (with blank username) if you're accessing the API from your browser and are prompted for a"
-            + " username. You can obtain an API key from https://platform.openai.com/account/api-keys.";
+            + " username and password. You can obtain an API key from https://platform.openai.com/account/api-keys.";
     private static final String BETA_MESSAGE = "You must provide the 'OpenAI-Beta' header to access the Assistants"
             + " API. Please try again by setting the header 'OpenAI-Beta: assistants=v2'.";
+    private static final String V1_MESSAGE = "The v1 Assistants API has been deprecated. Please try again by setting"
+            + " the header 'OpenAI-Beta: assistants=v2'.";
 
     private FakeRunsApi fake;
     private String cursor;
@@ -71,10 +75,13 @@ class ErrorAnswersTest {
                 Arguments.of("GET", "/v1/threads/thread_1/runs", null, "assistants=v2", 401, null, null,
                         NO_KEY_MESSAGE),
                 Arguments.of("GET", "/v1/threads/thread_1/runs", "Bearer sk-wrong-key-123456789", "assistants=v2",
-                        401, null, "invalid_api_key", "Incorrect API key provided: sk-wro***56789. You can find your"
-                                + " API key at https://platform.openai.com/account/api-keys."),
-                Arguments.of("GET", "/v1/threads/thread_1/runs", KEY, null, 400, null, null, BETA_MESSAGE),
-                Arguments.of("GET", "/v1/threads/thread_1/runs", KEY, "assistants=v1", 400, null, null, BETA_MESSAGE),
+                        401, null, "invalid_api_key", "Incorrect API key provided: sk-wrong**********6789. You can find"
+                                + " your API key at https://platform.openai.com/account/api-keys."),
+                Arguments.of("GET", "/v1/threads/thread_1/runs", KEY, null, 400, null, "invalid_beta", BETA_MESSAGE),
+                Arguments.of("GET", "/v1/threads/thread_1/runs", KEY, "assistants=v1", 400, null, "invalid_beta",
+                        V1_MESSAGE),
+                Arguments.of("GET", "/v1/threads/thread_1/runs", KEY, "files=v1", 400, null, "invalid_beta",
+                        BETA_MESSAGE),
                 Arguments.of("GET", "/v1/threads/thread_nope/runs", KEY, "assistants=v2", 404, null, null,
                         "No thread found with id 'thread_nope'."),
                 Arguments.of("GET", "/v1/threads/thread_1/runs?after=run_never", KEY, "assistants=v2", 400, "after",
@@ -111,16 +118,31 @@ class ErrorAnswersTest {
         }
     }
 
-    @Test
-    void neverQuotesAWrongKeyInFull() throws Exception {
-        String wrong = "sk-proj-supersecretvalue-0123456789";
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // The observed example's shape: a 51-character key shows 8, then 39 stars, then 4.
+            "sk-VKMIsAbCdEfGhIjKlMnOpQrStUvWxYz0123456789ABCwjh3, sk-VKMIs***************************************wjh3",
+            "sk-proj-supersecretvalue-0123456789, sk-proj-***********************6789",
+            "sk-abcdefghi6789, sk-abcde****6789",
+            "sk-abcdefghij, sk-abcde*ghij",
+    })
+    void quotesAWrongKeyAsTheApiMasksIt(String wrong, String masked) throws Exception {
         try (TransportResponse r = fake.transport().execute(request("/v1/threads/thread_1/runs", "Bearer " + wrong))) {
-            String body = new String(r.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(body).doesNotContain(wrong).contains("sk-pro***56789");
+            ErrorObject error = RunsJson.standard().readError(r.body().readAllBytes()).orElseThrow();
+            assertThat(error.message()).isEqualTo("Incorrect API key provided: " + masked
+                    + ". You can find your API key at https://platform.openai.com/account/api-keys.");
+            assertThat(error.message()).doesNotContain(wrong);
+            assertThat(masked).hasSameSizeAs(wrong);
         }
-        try (TransportResponse r = fake.transport().execute(request("/v1/threads/thread_1/runs", "Bearer short"))) {
-            assertThat(new String(r.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                    .doesNotContain("short").contains("Incorrect API key provided: ***.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"short", "sk-123456789", "k"})
+    void echoesAKeyOfTwelveCharactersOrFewerWhole(String wrong) throws Exception {
+        try (TransportResponse r = fake.transport().execute(request("/v1/threads/thread_1/runs", "Bearer " + wrong))) {
+            ErrorObject error = RunsJson.standard().readError(r.body().readAllBytes()).orElseThrow();
+            assertThat(error.message()).startsWith("Incorrect API key provided: " + wrong + ". ");
+            assertThat(error.code()).isEqualTo("invalid_api_key");
         }
     }
 
@@ -177,7 +199,7 @@ class ErrorAnswersTest {
                 .header("OpenAI-Beta", "assistants=v1").transport(fake.transport()).build()) {
             assertThatThrownBy(() -> oldBeta.list("thread_1"))
                     .isInstanceOfSatisfying(BadRequestException.class,
-                            e -> assertThat(e.error().message()).isEqualTo(BETA_MESSAGE));
+                            e -> assertThat(e.error().message()).isEqualTo(V1_MESSAGE));
         }
         assertThat(fake.requests()).extracting(RecordedRequest::threadId)
                 .containsExactly("thread_nope", "thread_1", "thread_1", "thread_1");
