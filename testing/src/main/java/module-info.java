@@ -4,6 +4,7 @@
  */
 module dev.runlist.testing {
     requires transitive dev.runlist;
+    requires com.fasterxml.jackson.core;
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
     // The fake's loopback HTTP server.

@@ -4,30 +4,22 @@ import dev.runlist.spi.Headers;
 import java.time.Duration;
 
 /**
- * What the handler decided to send, for either front end to deliver the same way: the status, the
- * headers (without {@code Content-Length}, which each front end sets from the body), the full body,
- * how much of it reaches the client and how long to wait first.
+ * What the handler decided to send, for either front end to deliver through {@link Delivery}: the
+ * status, the headers (without {@code Content-Length}, which each front end sets from the body), the
+ * full body, and how it travels: a wait before the headers, the body in pieces of {@code chunkBytes}
+ * (0: at once) with {@code chunkPause} before each piece after the first, only the first {@code
+ * cutAt} bytes then a closed connection (-1: all of it), or no response at all ({@code drop}).
+ * {@code fault} names the scripted fault behind it (null for a normal answer), for error messages.
  */
-record Answer(int status, Headers headers, byte[] body, Delivery delivery, Duration delay) {
+record Answer(int status, Headers headers, byte[] body, Duration headersDelay, int chunkBytes, Duration chunkPause,
+        int cutAt, boolean drop, String fault) {
 
-    /** How the answer reaches the client. */
-    enum Delivery {
-        /** Status, headers and the whole body. */
-        COMPLETE,
-        /** Status and headers announcing the whole body, then half of it, then the connection closes. */
-        TRUNCATED,
-        /** No response at all: the connection closes. */
-        DROP
+    /** A complete answer sent at once. */
+    static Answer complete(int status, Headers headers, byte[] body) {
+        return new Answer(status, headers, body, Duration.ZERO, 0, Duration.ZERO, -1, false, null);
     }
 
-    Answer withDelivery(Delivery d) {
-        return new Answer(status, headers, body, d, delay);
-    }
-
-    Answer withDelay(Duration d) {
-        return new Answer(status, headers, body, delivery, d);
-    }
-
+    /** This answer with {@code extra} headers, each replacing those of its name. */
     Answer withHeaders(Headers extra) {
         if (extra.isEmpty()) {
             return this;
@@ -37,11 +29,17 @@ record Answer(int status, Headers headers, byte[] body, Delivery delivery, Durat
             b.remove(name);
             values.forEach(v -> b.add(name, v));
         });
-        return new Answer(status, b.build(), body, delivery, delay);
+        return new Answer(status, b.build(), body, headersDelay, chunkBytes, chunkPause, cutAt, drop, fault);
     }
 
-    /** How many bytes of the body a truncated delivery sends. */
-    int truncatedLength() {
-        return body.length / 2;
+    /** This answer's content, sent the way a scripted fault says. */
+    Answer delivered(Duration headersDelay, int chunkBytes, Duration chunkPause, int cutAt, boolean drop,
+            String fault) {
+        return new Answer(status, headers, body, headersDelay, chunkBytes, chunkPause, cutAt, drop, fault);
+    }
+
+    /** Whether the body stops before its end. */
+    boolean cut() {
+        return cutAt >= 0 && cutAt < body.length;
     }
 }

@@ -1,27 +1,25 @@
 package dev.runlist.testing;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The bodies of recently served pages, so a page asked for again from the same state of its thread
  * is sent without encoding it again (as a server's cache would). Keyed by thread, the thread's
  * version and the query, so any change to a thread makes its old pages unreachable; the least
- * recently used are dropped past {@value #MAX_PAGES}. Thread-safe.
+ * recently used are dropped past {@value #MAX_PAGES} pages or {@value #MAX_BYTES} bytes, so the cache
+ * stays small beside a fake serving a huge thread in a small heap. Thread-safe.
  */
 final class EncodedPages {
 
     static final int MAX_PAGES = 256;
+    static final long MAX_BYTES = 4L * 1024 * 1024;
 
     private record Key(ThreadRuns thread, long version, ListQuery query) {}
 
-    private final Map<Key, byte[]> bodies = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
-            return size() > MAX_PAGES;
-        }
-    };
+    private final LinkedHashMap<Key, byte[]> bodies = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
 
     /** The body of {@code query}'s page from {@code thread} at {@code version}, encoding it if not cached. */
     byte[] get(ThreadRuns thread, long version, ListQuery query, Supplier<byte[]> encode) {
@@ -34,7 +32,13 @@ final class EncodedPages {
         }
         byte[] body = encode.get();
         synchronized (bodies) {
-            bodies.put(key, body);
+            byte[] old = bodies.put(key, body);
+            bytes += body.length - (old == null ? 0 : old.length);
+            for (Iterator<byte[]> eldest = bodies.values().iterator();
+                    eldest.hasNext() && (bodies.size() > MAX_PAGES || bytes > MAX_BYTES); ) {
+                bytes -= eldest.next().length;
+                eldest.remove();
+            }
         }
         return body;
     }

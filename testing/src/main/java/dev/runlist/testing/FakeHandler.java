@@ -7,7 +7,7 @@ import dev.runlist.model.RunListResponse;
 import dev.runlist.spi.Headers;
 import java.math.BigInteger;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one request handler behind both front ends: records the request, applies a scripted fault if
- * one matches, else answers as the real API would. Checks run in this order: route (404 Invalid
- * URL), method (405), API key (401), {@code OpenAI-Beta} (400), {@code limit} and {@code order}
- * (400), thread (404), cursor (400). Thread-safe.
+ * one matches, else answers as the real API would. Checks run in this order, each in its own
+ * method: route ({@link #threadIdOf}, 404 Invalid URL), method (405), API key ({@code
+ * authenticate}, 401), {@code OpenAI-Beta} ({@code checkBeta}, 400), then the listing ({@code
+ * list}): {@code limit} and {@code order} (400), thread (404), cursor (400). Thread-safe.
  */
 final class FakeHandler {
 
@@ -89,16 +90,40 @@ final class FakeHandler {
             Answer a = error(405, ApiErrors.methodNotAllowed(r.method(), r.path()), start);
             return a.withHeaders(Headers.of(Map.of("Allow", "GET")));
         }
-        String key = presentedKey(r.headers());
+        Answer refused = authenticate(r.headers(), start);
+        if (refused == null) {
+            refused = checkBeta(r.headers(), start);
+        }
+        return refused != null ? refused : list(r, start);
+    }
+
+    /** Null when the request carries the accepted key, else the 401 answer. */
+    private Answer authenticate(Headers headers, long start) {
+        String key = presentedKey(headers);
         if (key == null) {
             return error(401, ApiErrors.missingKey(), start);
         }
         if (apiKey != null && !apiKey.equals(key)) {
             return error(401, ApiErrors.wrongKey(key), start);
         }
-        if (requireBeta && !hasAssistantsV2(r.headers())) {
-            return error(400, ApiErrors.missingBeta(), start);
+        return null;
+    }
+
+    /** Null when {@code OpenAI-Beta} asks for assistants v2 (or it is not required), else the 400 answer. */
+    private Answer checkBeta(Headers headers, long start) {
+        if (!requireBeta) {
+            return null;
         }
+        List<String> tokens = betaTokens(headers);
+        if (tokens.contains("assistants=v2")) {
+            return null;
+        }
+        return error(400, tokens.contains("assistants=v1") ? ApiErrors.deprecatedBeta() : ApiErrors.missingBeta(),
+                start);
+    }
+
+    /** Answers a listing request that passed authentication: checks the parameters, then the page. */
+    private Answer list(RecordedRequest r, long start) {
         int limit = 20;
         String rawLimit = r.queryParam("limit").orElse(null);
         if (rawLimit != null) {
@@ -151,7 +176,7 @@ final class FakeHandler {
                 .add("openai-processing-ms", Long.toString(ms))
                 .add("x-request-id", requestId())
                 .build();
-        return new Answer(status, headers, body, Answer.Delivery.COMPLETE, Duration.ZERO);
+        return Answer.complete(status, headers, body);
     }
 
     private static String requestId() {
@@ -169,15 +194,15 @@ final class FakeHandler {
         return azure.isEmpty() ? null : azure;
     }
 
-    private static boolean hasAssistantsV2(Headers headers) {
+    /** The comma-separated tokens of every {@code OpenAI-Beta} header, trimmed. */
+    private static List<String> betaTokens(Headers headers) {
+        List<String> tokens = new ArrayList<>();
         for (String value : headers.values("OpenAI-Beta")) {
             for (String token : value.split(",")) {
-                if (token.trim().equals("assistants=v2")) {
-                    return true;
-                }
+                tokens.add(token.trim());
             }
         }
-        return false;
+        return tokens;
     }
 
     /** The decoded thread id of a runs path, or null when {@code rawPath} is not one. */

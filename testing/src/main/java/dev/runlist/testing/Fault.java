@@ -5,39 +5,79 @@ import dev.runlist.model.ErrorObject;
 import dev.runlist.spi.Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A scripted misbehaviour of {@link FakeRunsApi} for one request: an error status, latency, a
- * malformed or truncated body, a dropped connection, a proxy's HTML error page, or any raw body. Faults behave the
- * same in memory and over HTTP. Immutable and thread-safe; {@link #header} and {@link #error} return
- * changed copies.
+ * How {@link FakeRunsApi} answers one scripted request, as one immutable value: what to send (a
+ * status, extra headers, a body) and how to send it (a delay before the headers, a pace for the
+ * body, where to cut the body off, or no answer at all). The parts combine freely, as OkHttp's
+ * {@code MockResponse} does:
+ *
+ * <pre>{@code
+ * Fault.status(503).delayHeaders(Duration.ofSeconds(2))           // a 503 after 2 s
+ * Fault.status(500).cutBodyAt(10)                                  // a 500 whose body stops after 10 bytes
+ * Fault.normal().throttleBody(64, Duration.ofMillis(50))           // headers, then the page dripped
+ * Fault.dropConnection().delayHeaders(Duration.ofSeconds(1))       // silence, then a closed connection
+ * }</pre>
+ *
+ * The factories {@link #latency}, {@link #malformedBody}, {@link #truncatedBody}, {@link #htmlError}
+ * and {@link #body} are shorthands for common combinations. A fault behaves the same in memory and
+ * over HTTP: both front ends deliver the answer it makes through one code path, waiting with the
+ * fake's {@link Sleeper}. Immutable and thread-safe; every {@code with}-style method returns a
+ * changed copy; equal faults compare equal.
  */
 public final class Fault {
 
-    private enum Kind { STATUS, LATENCY, MALFORMED, TRUNCATED, DROP, HTML, BODY }
+    /** Where the body comes from. */
+    private enum Source { NORMAL, ENVELOPE, BYTES }
 
     private static final byte[] MALFORMED_BODY = "{\n  \"object\": \"list\",\n  \"data\": [\n    {\"id\": \"run_abc\",, }\n  ]\n}\n"
             .getBytes(StandardCharsets.UTF_8);
+    private static final String JSON = "application/json";
 
-    private final Kind kind;
     private final int status;
-    private final Duration latency;
-    private final Headers headers;
+    private final Source source;
     private final ErrorObject error;
-    private final byte[] body;
+    private final byte[] bytes;
+    private final String contentType;
+    private final Headers headers;
+    private final Duration headersDelay;
+    private final int chunkBytes;
+    private final Duration chunkPause;
+    private final int cutAt;
+    private final boolean cutInHalf;
+    private final boolean drop;
 
-    private Fault(Kind kind, int status, Duration latency, Headers headers, ErrorObject error) {
-        this(kind, status, latency, headers, error, null);
+    private Fault(int status, Source source, ErrorObject error, byte[] bytes, String contentType, Headers headers,
+            Duration headersDelay, int chunkBytes, Duration chunkPause, int cutAt, boolean cutInHalf, boolean drop) {
+        this.status = status;
+        this.source = source;
+        this.error = error;
+        this.bytes = bytes;
+        this.contentType = contentType;
+        this.headers = headers;
+        this.headersDelay = headersDelay;
+        this.chunkBytes = chunkBytes;
+        this.chunkPause = chunkPause;
+        this.cutAt = cutAt;
+        this.cutInHalf = cutInHalf;
+        this.drop = drop;
     }
 
-    private Fault(Kind kind, int status, Duration latency, Headers headers, ErrorObject error, byte[] body) {
-        this.kind = kind;
-        this.status = status;
-        this.latency = latency;
-        this.headers = headers;
-        this.error = error;
-        this.body = body;
+    private static Fault of(int status, Source source, byte[] bytes, String contentType) {
+        return new Fault(status, source, null, bytes, contentType, Headers.empty(), Duration.ZERO, 0, Duration.ZERO,
+                -1, false, false);
+    }
+
+    // ------------------------------------------------------------------ what is sent
+
+    /**
+     * The answer the fake would give without a fault (a page or an API error), to change with the
+     * other methods, such as {@code Fault.normal().throttleBody(...)}.
+     */
+    public static Fault normal() {
+        return of(0, Source.NORMAL, null, null);
     }
 
     /**
@@ -45,54 +85,12 @@ public final class Fault {
      * {@code rate_limit_exceeded}, a 503 that the engine is overloaded, ...); change the body with
      * {@link #error} and add headers such as {@code Retry-After} with {@link #header}.
      *
+     * @param status the HTTP status, 100..599
+     * @return the fault
      * @throws IllegalArgumentException when {@code status} is not in 100..599
      */
     public static Fault status(int status) {
-        if (status < 100 || status > 599) {
-            throw new IllegalArgumentException("status must be in 100..599, was " + status);
-        }
-        return new Fault(Kind.STATUS, status, Duration.ZERO, Headers.empty(), null);
-    }
-
-    /**
-     * Waits {@code delay}, then answers normally. In memory the wait honours the request's timeout
-     * (a {@link java.net.SocketTimeoutException} when shorter) and cancellation of an async call.
-     *
-     * @throws IllegalArgumentException when {@code delay} is negative
-     */
-    public static Fault latency(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative, was " + delay);
-        }
-        return new Fault(Kind.LATENCY, 0, delay, Headers.empty(), null);
-    }
-
-    /** Answers 200 {@code application/json} with a body that is not valid JSON. */
-    public static Fault malformedBody() {
-        return new Fault(Kind.MALFORMED, 200, Duration.ZERO, Headers.empty(), null);
-    }
-
-    /**
-     * Sends the normal answer's status and headers with the {@code Content-Length} of its whole body,
-     * then only the first half of the body, then closes the connection (in memory: the body stream
-     * throws an {@link java.io.IOException} after half).
-     */
-    public static Fault truncatedBody() {
-        return new Fault(Kind.TRUNCATED, 0, Duration.ZERO, Headers.empty(), null);
-    }
-
-    /**
-     * Closes the connection without any response (in memory: {@code execute} throws an
-     * {@link java.io.IOException} and {@code executeAsync}'s future fails with one).
-     */
-    public static Fault dropConnection() {
-        return new Fault(Kind.DROP, 0, Duration.ZERO, Headers.empty(), null);
-    }
-
-    /** Answers {@code status} with a proxy-style {@code text/html} error page instead of JSON. */
-    public static Fault htmlError(int status) {
-        return new Fault(Kind.HTML, status(status).status, Duration.ZERO, Headers.empty(), null);
+        return of(checkStatus(status), Source.ENVELOPE, null, JSON);
     }
 
     /**
@@ -103,17 +101,23 @@ public final class Fault {
      * (add {@code .header("Content-Encoding", "gzip")}) arrive as given. Change the content type or
      * add headers with {@link #header}.
      *
+     * @param status the HTTP status, 100..599
+     * @param body the body's bytes
+     * @return the fault
      * @throws IllegalArgumentException when {@code status} is not in 100..599
      * @throws NullPointerException when {@code body} is null
      */
     public static Fault body(int status, byte[] body) {
         Objects.requireNonNull(body, "body");
-        return new Fault(Kind.BODY, status(status).status, Duration.ZERO, Headers.empty(), null, body.clone());
+        return of(checkStatus(status), Source.BYTES, body.clone(), JSON);
     }
 
     /**
      * {@link #body(int, byte[])} with {@code body} encoded as UTF-8.
      *
+     * @param status the HTTP status, 100..599
+     * @param body the body's text
+     * @return the fault
      * @throws IllegalArgumentException when {@code status} is not in 100..599
      * @throws NullPointerException when {@code body} is null
      */
@@ -122,49 +126,259 @@ public final class Fault {
     }
 
     /**
+     * Closes the connection without any response (in memory: {@code execute} throws an {@link
+     * java.io.IOException} and {@code executeAsync}'s future fails with one); only {@link
+     * #delayHeaders} applies to it.
+     *
+     * @return the fault
+     */
+    public static Fault dropConnection() {
+        return new Fault(0, Source.NORMAL, null, null, null, Headers.empty(), Duration.ZERO, 0, Duration.ZERO, -1,
+                false, true);
+    }
+
+    // ------------------------------------------------------------------ shorthands
+
+    /**
+     * Waits {@code delay}, then answers normally: {@code Fault.normal().delayHeaders(delay)}. In
+     * memory the wait honours the request's timeout (a {@link java.net.SocketTimeoutException} when
+     * shorter) and cancellation of an async call.
+     *
+     * @param delay how long to wait before the headers
+     * @return the fault
+     * @throws IllegalArgumentException when {@code delay} is negative
+     */
+    public static Fault latency(Duration delay) {
+        return normal().delayHeaders(delay);
+    }
+
+    /**
+     * Answers 200 {@code application/json} with a body that is not valid JSON.
+     *
+     * @return the fault
+     */
+    public static Fault malformedBody() {
+        return body(200, MALFORMED_BODY);
+    }
+
+    /**
+     * Sends the normal answer's status and headers with the {@code Content-Length} of its whole body,
+     * then only the first half of the body, then closes the connection (in memory: the body stream
+     * throws an {@link java.io.IOException} after half): {@code Fault.normal().cutBodyInHalf()}.
+     *
+     * @return the fault
+     */
+    public static Fault truncatedBody() {
+        return normal().cutBodyInHalf();
+    }
+
+    /**
+     * Answers {@code status} with a proxy-style {@code text/html} error page instead of JSON.
+     *
+     * @param status the HTTP status, 100..599
+     * @return the fault
+     * @throws IllegalArgumentException when {@code status} is not in 100..599
+     */
+    public static Fault htmlError(int status) {
+        return of(checkStatus(status), Source.BYTES, html(status), "text/html");
+    }
+
+    // ------------------------------------------------------------------ changed copies
+
+    /**
      * This fault with response header {@code name: value} added (replacing one of the same name),
      * such as {@code Retry-After: 1}, {@code retry-after-ms: 20} or {@code x-should-retry: false}.
      * Ignored by {@link #dropConnection()}.
      *
+     * @param name the header name
+     * @param value the header value
+     * @return the changed copy
      * @throws IllegalArgumentException when the name is invalid or the value holds CR, LF or NUL
      */
     public Fault header(String name, String value) {
-        return new Fault(kind, status, latency, headers.toBuilder().set(name, value).build(), error, body);
+        return new Fault(status, source, error, bytes, contentType, headers.toBuilder().set(name, value).build(),
+                headersDelay, chunkBytes, chunkPause, cutAt, cutInHalf, drop);
     }
 
     /**
      * This {@link #status} fault with {@code error} as the body's envelope instead of the default.
      *
+     * @param error the error object to send
+     * @return the changed copy
      * @throws IllegalStateException when this is not a {@link #status} fault
+     * @throws NullPointerException when {@code error} is null
      */
     public Fault error(ErrorObject error) {
-        if (kind != Kind.STATUS) {
+        if (source != Source.ENVELOPE) {
             throw new IllegalStateException("only a Fault.status(...) has an error envelope; this is " + this);
         }
-        return new Fault(kind, status, latency, headers, Objects.requireNonNull(error, "error"), body);
+        return new Fault(status, source, Objects.requireNonNull(error, "error"), bytes, contentType, headers,
+                headersDelay, chunkBytes, chunkPause, cutAt, cutInHalf, drop);
     }
 
-    /** What the fault sends, built with {@code r} so that both front ends share it. */
-    Answer answer(Responder r) {
-        switch (kind) {
-            case STATUS:
-                byte[] body = RunsJson.standard().writeError(error != null ? error : ApiErrors.forStatus(status));
-                return r.respond(status, "application/json", body).withHeaders(headers);
-            case LATENCY:
-                return r.normal().withHeaders(headers).withDelay(latency);
-            case MALFORMED:
-                return r.respond(200, "application/json", MALFORMED_BODY.clone()).withHeaders(headers);
-            case TRUNCATED:
-                return r.normal().withHeaders(headers).withDelivery(Answer.Delivery.TRUNCATED);
-            case DROP:
-                return r.respond(0, "text/plain", new byte[0]).withDelivery(Answer.Delivery.DROP);
-            case HTML:
-                return r.respond(status, "text/html", html(status)).withHeaders(headers);
-            case BODY:
-                return r.respond(status, "application/json", this.body.clone()).withHeaders(headers);
-            default:
-                throw new AssertionError(kind);
+    /**
+     * This fault waiting {@code delay} before it sends the status and headers (or, for {@link
+     * #dropConnection()}, before it closes the connection); default none. In memory the wait is
+     * bounded by the request's timeout, which then fails with a {@link java.net.SocketTimeoutException}.
+     *
+     * @param delay how long to wait; zero for none
+     * @return the changed copy
+     * @throws IllegalArgumentException when {@code delay} is negative
+     * @throws NullPointerException when {@code delay} is null
+     */
+    public Fault delayHeaders(Duration delay) {
+        return new Fault(status, source, error, bytes, contentType, headers, nonNegative(delay, "delay"), chunkBytes,
+                chunkPause, cutAt, cutInHalf, drop);
+    }
+
+    /**
+     * This fault sending its body {@code bytes} at a time with {@code pause} before each piece after
+     * the first, as a slow server drips it; default the whole body at once. In memory each read
+     * returns at most one piece, and the pauses count against the request's timeout.
+     *
+     * @param bytes the size of each piece, at least 1
+     * @param pause the wait before each piece after the first
+     * @return the changed copy
+     * @throws IllegalArgumentException when {@code bytes} is less than 1 or {@code pause} negative
+     * @throws NullPointerException when {@code pause} is null
+     */
+    public Fault throttleBody(int bytes, Duration pause) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("bytes must be at least 1, was " + bytes);
         }
+        return new Fault(status, source, error, this.bytes, contentType, headers, headersDelay, bytes,
+                nonNegative(pause, "pause"), cutAt, cutInHalf, drop);
+    }
+
+    /**
+     * This fault announcing its whole body in {@code Content-Length} but sending only its first
+     * {@code bytes} bytes (all of it when shorter), then closing the connection; in memory the body
+     * stream then throws an {@link java.io.IOException}. {@code 0} sends the headers only.
+     *
+     * @param bytes how many body bytes arrive, 0 or more
+     * @return the changed copy
+     * @throws IllegalArgumentException when {@code bytes} is negative
+     */
+    public Fault cutBodyAt(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must be 0 or more, was " + bytes);
+        }
+        return new Fault(status, source, error, this.bytes, contentType, headers, headersDelay, chunkBytes,
+                chunkPause, bytes, false, drop);
+    }
+
+    /**
+     * This fault sending only the first half of its body (rounded down), then closing the
+     * connection, as {@link #cutBodyAt} does.
+     *
+     * @return the changed copy
+     */
+    public Fault cutBodyInHalf() {
+        return new Fault(status, source, error, bytes, contentType, headers, headersDelay, chunkBytes, chunkPause,
+                -1, true, drop);
+    }
+
+    // ------------------------------------------------------------------ making the answer
+
+    /** The answer this fault sends, from the normal one {@code r} would give. */
+    Answer answer(Responder r) {
+        Answer base;
+        switch (source) {
+            case NORMAL:
+                base = r.normal();
+                break;
+            case ENVELOPE:
+                base = r.respond(status, contentType,
+                        RunsJson.standard().writeError(error != null ? error : ApiErrors.forStatus(status)));
+                break;
+            default:
+                base = r.respond(status, contentType, bytes.clone());
+        }
+        int length = base.body().length;
+        int sent = cutInHalf ? length / 2 : cutAt < 0 ? length : Math.min(cutAt, length);
+        return base.withHeaders(headers).delivered(headersDelay, chunkBytes, chunkPause, sent < length ? sent : -1,
+                drop, toString());
+    }
+
+    /** Builds answers for a fault: the normal answer, or a new one with the standard headers. */
+    interface Responder {
+        /** What the fake would answer without the fault. */
+        Answer normal();
+
+        /** A complete answer with {@code status}, the standard headers and {@code body}. */
+        Answer respond(int status, String contentType, byte[] body);
+    }
+
+    // ------------------------------------------------------------------ value
+
+    /** Equal when every part is equal (bodies by content). */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Fault)) {
+            return false;
+        }
+        Fault f = (Fault) o;
+        return status == f.status && source == f.source && Objects.equals(error, f.error)
+                && Arrays.equals(bytes, f.bytes) && Objects.equals(contentType, f.contentType)
+                && headers.equals(f.headers) && headersDelay.equals(f.headersDelay) && chunkBytes == f.chunkBytes
+                && chunkPause.equals(f.chunkPause) && cutAt == f.cutAt && cutInHalf == f.cutInHalf && drop == f.drop;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, source, error, Arrays.hashCode(bytes), headers, headersDelay, chunkBytes, cutAt,
+                cutInHalf, drop);
+    }
+
+    /** Names every part that differs from the normal answer, such as {@code Fault[503, headers after PT2S]}. */
+    @Override
+    public String toString() {
+        return "Fault[" + describe() + "]";
+    }
+
+    private String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (drop) {
+            sb.append("drop connection");
+        } else if (source == Source.NORMAL) {
+            sb.append("normal answer");
+        } else if (source == Source.ENVELOPE) {
+            sb.append(status).append(error != null ? " " + error.type() : "");
+        } else {
+            sb.append("body ").append(status).append(", ").append(bytes.length).append(" bytes");
+        }
+        if (!headersDelay.isZero()) {
+            sb.append(drop ? " after " : ", headers after ").append(headersDelay);
+        }
+        if (!drop) {
+            if (chunkBytes > 0) {
+                sb.append(", body in ").append(chunkBytes).append("-byte pieces every ").append(chunkPause);
+            }
+            if (cutInHalf) {
+                sb.append(", body cut in half");
+            } else if (cutAt >= 0) {
+                sb.append(", body cut after ").append(cutAt).append(" bytes");
+            }
+            if (!headers.isEmpty()) {
+                sb.append(", headers=").append(headers);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int checkStatus(int status) {
+        if (status < 100 || status > 599) {
+            throw new IllegalArgumentException("status must be in 100..599, was " + status);
+        }
+        return status;
+    }
+
+    private static Duration nonNegative(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative, was " + d);
+        }
+        return d;
     }
 
     private static byte[] html(int status) {
@@ -185,33 +399,5 @@ public final class Fault {
             case 404: return "Not Found";
             default: return "Error";
         }
-    }
-
-    /** Builds answers for a fault: the normal answer, or a new one with the standard headers. */
-    interface Responder {
-        /** What the fake would answer without the fault. */
-        Answer normal();
-
-        /** A complete answer with {@code status}, the standard headers and {@code body}. */
-        Answer respond(int status, String contentType, byte[] body);
-    }
-
-    /** Names the fault, its status, delay and extra headers. */
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("Fault[").append(kind.name().toLowerCase(java.util.Locale.ROOT));
-        if (status != 0) {
-            sb.append(' ').append(status);
-        }
-        if (!latency.isZero()) {
-            sb.append(' ').append(latency);
-        }
-        if (body != null) {
-            sb.append(", ").append(body.length).append(" bytes");
-        }
-        if (!headers.isEmpty()) {
-            sb.append(", headers=").append(headers);
-        }
-        return sb.append(']').toString();
     }
 }

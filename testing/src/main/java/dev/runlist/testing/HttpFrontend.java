@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.runlist.spi.Headers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -35,11 +34,13 @@ final class HttpFrontend implements AutoCloseable {
     }
 
     private final FakeHandler handler;
+    private final Sleeper sleeper;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    HttpFrontend(FakeHandler handler, int port) {
+    HttpFrontend(FakeHandler handler, Sleeper sleeper, int port) {
         this.handler = handler;
+        this.sleeper = sleeper;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "runlist-fake-http-" + n.incrementAndGet());
@@ -65,31 +66,24 @@ final class HttpFrontend implements AutoCloseable {
         try (InputStream requestBody = exchange.getRequestBody()) {
             requestBody.readAllBytes();
         }
-        Answer a = handler.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headersOf(exchange));
-        if (!a.delay().isZero()) {
-            try {
-                Thread.sleep(a.delay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("the fake API is closing");
+        String method = exchange.getRequestMethod();
+        String rawPath = exchange.getRequestURI().getRawPath();
+        Answer a = handler.handle(method, rawPath, exchange.getRequestURI().getRawQuery(), headersOf(exchange));
+        Delivery delivery = new Delivery(a, sleeper, null, method + " " + rawPath);
+        // Throwing before the headers makes HttpServer close the connection without a response, and
+        // throwing with body bytes still owed makes it close the connection mid-body.
+        delivery.awaitHeaders();
+        a.headers().toMap().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+        exchange.sendResponseHeaders(a.status(), a.body().length == 0 ? -1 : a.body().length);
+        OutputStream out = exchange.getResponseBody();
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream body = delivery.body()) {
+            int n;
+            while ((n = body.read(buf)) >= 0) {
+                out.write(buf, 0, n);
+                out.flush();
             }
         }
-        if (a.delivery() == Answer.Delivery.DROP) {
-            // HttpServer closes the connection of a handler that throws before answering.
-            throw new IOException("scripted Fault.dropConnection(): closing the connection without a response");
-        }
-        a.headers().toMap().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
-        byte[] body = a.body();
-        exchange.sendResponseHeaders(a.status(), body.length == 0 ? -1 : body.length);
-        OutputStream out = exchange.getResponseBody();
-        if (a.delivery() == Answer.Delivery.TRUNCATED) {
-            out.write(body, 0, a.truncatedLength());
-            out.flush();
-            // Throwing with bytes still owed makes HttpServer close the connection mid-body.
-            throw new IOException("scripted Fault.truncatedBody(): closing the connection mid-body");
-        }
-        out.write(body);
         out.close();
         exchange.close();
     }

@@ -7,22 +7,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Every request received, in arrival order, with a read position for {@code takeRequest}. Thread-safe. */
+/**
+ * Every request received, in arrival order, with a read position for {@code takeRequest}; or, when
+ * not keeping requests, only their count. Thread-safe.
+ */
 final class RequestJournal {
 
+    private final boolean keep;
     private final List<RecordedRequest> requests = new ArrayList<>();
+    private int count;
     private int taken;
+
+    RequestJournal(boolean keep) {
+        this.keep = keep;
+    }
 
     synchronized RecordedRequest record(String method, String path, String rawQuery,
             Map<String, List<String>> query, Headers headers, String threadId, Instant at) {
-        RecordedRequest r = new RecordedRequest(requests.size(), method, path, rawQuery, query, headers, threadId, at);
-        requests.add(r);
-        notifyAll();
+        RecordedRequest r = new RecordedRequest(count++, method, path, rawQuery, query, headers, threadId, at);
+        if (keep) {
+            requests.add(r);
+            notifyAll();
+        }
         return r;
     }
 
     synchronized int count() {
-        return requests.size();
+        return count;
     }
 
     synchronized List<RecordedRequest> all() {
@@ -31,6 +42,7 @@ final class RequestJournal {
 
     synchronized void clear() {
         requests.clear();
+        count = 0;
         taken = 0;
     }
 
@@ -40,6 +52,10 @@ final class RequestJournal {
      * @throws AssertionError when none arrives in time
      */
     synchronized RecordedRequest take(Duration timeout) {
+        if (!keep) {
+            throw new AssertionError("this fake API keeps no journal (FakeRunsApi.builder().recordRequests(false)); "
+                    + count + " requests arrived");
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (taken >= requests.size()) {
             long left = deadline - System.nanoTime();

@@ -1,7 +1,6 @@
 package dev.runlist.testing;
 
 import dev.runlist.model.Run;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,8 +42,9 @@ final class RunStore {
         threadOrCreate(run.threadId()).add(run);
     }
 
-    void addAll(String threadId, List<Run> runs) {
-        threadOrCreate(threadId).addAll(runs);
+    /** Adds a seeded batch to its thread, creating the thread when absent. */
+    void seed(SeededRuns batch) {
+        threadOrCreate(batch.threadId()).seed(batch);
     }
 
     static void requireId(String id, String what) {
