@@ -8,13 +8,14 @@ import java.util.function.Supplier;
  * The bodies of recently served pages, so a page asked for again from the same state of its thread
  * is sent without encoding it again (as a server's cache would). Keyed by thread, the thread's
  * version and the query, so any change to a thread makes its old pages unreachable; the least
- * recently used are dropped past {@value #MAX_PAGES} pages or {@value #MAX_BYTES} bytes, so the cache
+ * recently used are dropped past {@value #MAX_PAGES} pages or {@link #MAX_BYTES} bytes, so the cache
  * stays small beside a fake serving a huge thread in a small heap. Thread-safe.
  */
 final class EncodedPages {
 
     static final int MAX_PAGES = 256;
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    /** A sixteenth of the heap, at most 64 MB: 4 MB beside {@code serve-fake} in {@code -Xmx64m}. */
+    static final long MAX_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
 
     private record Key(ThreadRuns thread, long version, ListQuery query) {}
 

@@ -40,9 +40,14 @@ import java.util.function.Predicate;
  * parameters such as {@code api-version} are ignored. Every response carries
  * {@code x-request-id: req_<hex>} and {@code openai-processing-ms}.
  *
- * <p><b>Faults</b> ({@link #enqueue}, {@link #failNext}, {@link #failWhen}) are used once each;
- * rules are checked before the queue; with nothing scripted the fake answers normally. <b>The
- * journal</b> records every request received ({@link #takeRequest()}, {@link #requests()}).
+ * <p><b>Faults</b> ({@link #enqueue}, {@link #failNext}, {@link #failWhen}) are {@link Fault}
+ * values composed from a status, headers, a body, a delay, a body pace, a cut and a dropped
+ * connection; each is used once; rules are checked before the queue; with nothing scripted the fake
+ * answers normally. Their delays go through the builder's {@link Sleeper}. <b>The journal</b> records
+ * every request received ({@link #takeRequest()}, {@link #requests()}).
+ *
+ * <p><b>Runs</b> come from {@link #seedThread} (generated on demand from a seed, so a million runs
+ * cost no memory), {@link #load} (an archive of exported runs) and {@link #addRun}.
  *
  * <p>Thread-safe: state, faults and journal may be changed while requests are served; each listing
  * sees one consistent state of its thread. Close it to stop the HTTP server and free its port.
