@@ -215,6 +215,8 @@ public final class FakeRunsApi implements AutoCloseable {
 
     /**
      * The thread's runs, oldest first (ascending {@code created_at}, then id); an immutable snapshot.
+     * For a seeded thread nothing changed since, it is the seeded list itself, which makes each run
+     * when asked for; otherwise every run is held in the list.
      *
      * @throws IllegalArgumentException when the thread does not exist
      */

@@ -75,6 +75,8 @@ public final class Fault {
     /**
      * The answer the fake would give without a fault (a page or an API error), to change with the
      * other methods, such as {@code Fault.normal().throttleBody(...)}.
+     *
+     * @return the fault
      */
     public static Fault normal() {
         return of(0, Source.NORMAL, null, null);
@@ -311,7 +313,12 @@ public final class Fault {
 
     // ------------------------------------------------------------------ value
 
-    /** Equal when every part is equal (bodies by content). */
+    /**
+     * Whether {@code o} is a fault with every part equal (bodies by content).
+     *
+     * @param o the object to compare
+     * @return true when equal
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Fault)) {
@@ -324,13 +331,22 @@ public final class Fault {
                 && chunkPause.equals(f.chunkPause) && cutAt == f.cutAt && cutInHalf == f.cutInHalf && drop == f.drop;
     }
 
+    /**
+     * A hash of every part, consistent with {@link #equals}.
+     *
+     * @return the hash
+     */
     @Override
     public int hashCode() {
         return Objects.hash(status, source, error, Arrays.hashCode(bytes), headers, headersDelay, chunkBytes, cutAt,
                 cutInHalf, drop);
     }
 
-    /** Names every part that differs from the normal answer, such as {@code Fault[503, headers after PT2S]}. */
+    /**
+     * Names every part that differs from the normal answer, such as {@code Fault[503, headers after PT2S]}.
+     *
+     * @return the description
+     */
     @Override
     public String toString() {
         return "Fault[" + describe() + "]";

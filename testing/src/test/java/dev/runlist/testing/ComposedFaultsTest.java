@@ -14,12 +14,7 @@ import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,34 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * go through a {@link Sleeper} the test controls, so no test waits for time to pass.
  */
 class ComposedFaultsTest {
-
-    /** Records every delay and returns at once; optionally holds each caller until released. */
-    static final class TestSleeper implements Sleeper {
-        final List<Duration> delays = Collections.synchronizedList(new ArrayList<>());
-        private final Semaphore entered = new Semaphore(0);
-        private final CountDownLatch gate;
-
-        TestSleeper(boolean hold) {
-            this.gate = new CountDownLatch(hold ? 1 : 0);
-        }
-
-        @Override
-        public void sleep(Duration delay) throws InterruptedException {
-            delays.add(delay);
-            entered.release();
-            gate.await();
-        }
-
-        /** Waits until a delivery has started its {@code n}-th wait (counted from the start). */
-        void awaitWaits(int n) throws InterruptedException {
-            assertThat(entered.tryAcquire(n, 10, TimeUnit.SECONDS)).as("the fake started waiting").isTrue();
-            entered.release(n);
-        }
-
-        void release() {
-            gate.countDown();
-        }
-    }
 
     private FakeRunsApi fake;
     private TestSleeper sleeper;
