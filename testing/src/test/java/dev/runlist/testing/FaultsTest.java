@@ -287,6 +287,19 @@ class FaultsTest {
         assertThat(fake.requests()).isEmpty();
     }
 
+    @Test
+    void aFakeWithoutAJournalCountsRequestsButKeepsNone() {
+        try (FakeRunsApi quiet = FakeRunsApi.builder().recordRequests(false).build()) {
+            quiet.seedThread("thread_1", 30, 7);
+            quiet.failWhen(r -> r.queryParam("after").isPresent(), Fault.status(500), 1);
+            assertThat(quiet.client().listAll("thread_1").stream().count()).isEqualTo(30);
+            assertThat(quiet.requestCount()).isEqualTo(3); // page 1, the 500 on page 2, its retry
+            assertThat(quiet.requests()).isEmpty();
+            assertThatThrownBy(quiet::takeRequest).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("keeps no journal").hasMessageContaining("3 requests arrived");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"memory", "http"})
     void aRawBodyArrivesByteForByteWithItsStatusAndHeaders(String mode) throws Exception {

@@ -46,10 +46,23 @@ class SeededThreadTest {
 
     @Test
     void everyTimestampLiesAtOrBeforeTheClockAndTheNewestRunEndsJustBefore() {
-        List<Run> runs = new SeededRuns("t", 5000, 1L, NOW);
-        assertThat(runs).allSatisfy(run -> timestamps(run).forEach(t -> assertThat(t).isBeforeOrEqualTo(NOW)));
-        Run newest = runs.get(runs.size() - 1);
-        assertThat(newest.createdAt()).isEqualTo(NOW.minusSeconds(RunFixtures.NEWEST_AGE_SECONDS));
+        try (FakeRunsApi fake = FakeRunsApi.builder().clock(CLOCK).build()) {
+            List<Run> runs = fake.seedThread("t", 5000, 1L);
+            assertThat(runs).allSatisfy(run -> timestamps(run).forEach(t -> assertThat(t).isBeforeOrEqualTo(NOW)));
+            Run newest = runs.get(runs.size() - 1);
+            assertThat(newest.createdAt()).isEqualTo(NOW.minusSeconds(RunFixtures.NEWEST_AGE_SECONDS));
+        }
+        RunFixtures fixtures = RunFixtures.create(8, CLOCK);
+        List<Run> made = new ArrayList<>(fixtures.runs("t", 50));
+        for (int i = 0; i < 500; i++) {
+            made.add(fixtures.run("t", RunFixtures.STATUSES.get(i % RunFixtures.STATUSES.size())));
+        }
+        made.addAll(fixtures.runs("t", 50));
+        assertThat(made).allSatisfy(run -> timestamps(run).forEach(t -> assertThat(t).isBeforeOrEqualTo(NOW)));
+        assertThat(made.stream().map(Run::id).distinct().count()).as("no id repeats").isEqualTo(made.size());
+        for (int i = 50; i < 550; i++) {
+            assertThat(made.get(i).createdAt()).as("run() never goes back in time").isAfterOrEqualTo(made.get(i - 1).createdAt());
+        }
 
         SeededRuns million = new SeededRuns("t", 1_000_000, 1L, NOW);
         for (int i : new int[] {0, 1, 2, 500_000, 999_998, 999_999}) {
