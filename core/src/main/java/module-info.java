@@ -6,6 +6,7 @@
 module dev.runlist {
     requires com.fasterxml.jackson.core;
     requires org.slf4j;
+    requires static transitive org.jspecify;
 
     exports dev.runlist;
     exports dev.runlist.model;

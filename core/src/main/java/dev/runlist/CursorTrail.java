@@ -3,6 +3,7 @@ package dev.runlist;
 import dev.runlist.errors.PaginationException;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides the page after a given one, for every pager (sync and async): the page's
@@ -23,7 +24,7 @@ final class CursorTrail {
      *
      * @throws PaginationException when following {@code page} would loop
      */
-    ListRunsParams after(RunPage page) {
+    @Nullable ListRunsParams after(RunPage page) {
         if (!page.hasMore()) {
             return null;
         }

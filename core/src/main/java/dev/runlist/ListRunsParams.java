@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The query of one "list runs" request, plus request options (extra headers, timeout) that carry to
@@ -23,12 +24,12 @@ public final class ListRunsParams {
 
     private static final ListRunsParams NONE = builder().build();
 
-    private final Integer limit;
-    private final Order order;
-    private final String after;
-    private final String before;
+    private final @Nullable Integer limit;
+    private final @Nullable Order order;
+    private final @Nullable String after;
+    private final @Nullable String before;
     private final Headers headers;
-    private final Duration timeout;
+    private final @Nullable Duration timeout;
 
     private ListRunsParams(Builder b) {
         this.limit = b.limit;
@@ -152,12 +153,12 @@ public final class ListRunsParams {
 
     /** Builds {@link ListRunsParams}; not thread-safe. Every check happens before any request is sent. */
     public static final class Builder {
-        private Integer limit;
-        private Order order;
-        private String after;
-        private String before;
+        private @Nullable Integer limit;
+        private @Nullable Order order;
+        private @Nullable String after;
+        private @Nullable String before;
         private Headers.Builder headers = Headers.builder();
-        private Duration timeout;
+        private @Nullable Duration timeout;
 
         private Builder() {}
 
@@ -182,19 +183,19 @@ public final class ListRunsParams {
         }
 
         /** Sets the order; {@code null} leaves it to the API (newest first). */
-        public Builder order(Order order) {
+        public Builder order(@Nullable Order order) {
             this.order = order;
             return this;
         }
 
         /** Sets the cursor to start after; {@code null} clears it. Must not be blank. */
-        public Builder after(String runId) {
+        public Builder after(@Nullable String runId) {
             this.after = cursor(runId, "after");
             return this;
         }
 
         /** Sets the cursor to end before; {@code null} clears it. Must not be blank. */
-        public Builder before(String runId) {
+        public Builder before(@Nullable String runId) {
             this.before = cursor(runId, "before");
             return this;
         }
@@ -210,7 +211,7 @@ public final class ListRunsParams {
         }
 
         /** Sets the overall timeout of each request made with these parameters; {@code null} uses the client's. */
-        public Builder timeout(Duration timeout) {
+        public Builder timeout(@Nullable Duration timeout) {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
             }
@@ -223,7 +224,7 @@ public final class ListRunsParams {
             return new ListRunsParams(this);
         }
 
-        private static String cursor(String value, String name) {
+        private static @Nullable String cursor(@Nullable String value, String name) {
             if (value != null && value.isBlank()) {
                 throw new IllegalArgumentException(name + " must not be blank");
             }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches the pages of a listing one at a time, as {@link CursorTrail} directs. A failure carries the
@@ -14,12 +15,12 @@ import java.util.function.Supplier;
 final class PageWalker implements Iterator<RunPage> {
 
     private final Function<ListRunsParams, RunPage> fetch;
-    private final Supplier<ListRunsParams> resumeParams;
+    private final @Nullable Supplier<ListRunsParams> resumeParams;
     private final CursorTrail trail;
-    private ListRunsParams next;
+    private @Nullable ListRunsParams next;
     private int pagesFetched;
 
-    PageWalker(Function<ListRunsParams, RunPage> fetch, ListRunsParams start, Supplier<ListRunsParams> resumeParams) {
+    PageWalker(Function<ListRunsParams, RunPage> fetch, ListRunsParams start, @Nullable Supplier<ListRunsParams> resumeParams) {
         this.fetch = fetch;
         this.next = start;
         this.resumeParams = resumeParams;

@@ -5,6 +5,7 @@ import dev.runlist.model.RunListResponse;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of runs as the API returned it, with the parameters that produced it, so it knows how to
@@ -15,9 +16,9 @@ public final class RunPage {
     private final String threadId;
     private final RunListResponse response;
     private final ListRunsParams params;
-    private final String requestId;
+    private final @Nullable String requestId;
 
-    private RunPage(String threadId, RunListResponse response, ListRunsParams params, String requestId) {
+    private RunPage(String threadId, RunListResponse response, ListRunsParams params, @Nullable String requestId) {
         this.threadId = Objects.requireNonNull(threadId, "threadId");
         this.response = Objects.requireNonNull(response, "response");
         this.params = Objects.requireNonNull(params, "params");
@@ -34,7 +35,7 @@ public final class RunPage {
      * @return the page
      * @throws NullPointerException when {@code threadId}, {@code response} or {@code params} is null
      */
-    public static RunPage of(String threadId, RunListResponse response, ListRunsParams params, String requestId) {
+    public static RunPage of(String threadId, RunListResponse response, ListRunsParams params, @Nullable String requestId) {
         return new RunPage(threadId, response, params, requestId);
     }
 

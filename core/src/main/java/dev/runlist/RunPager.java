@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a listing page by page, fetching a page only when the previous one is used up, and holding
@@ -27,7 +28,7 @@ public final class RunPager implements Iterator<Run> {
 
     private List<Run> current = List.of();
     private int index;
-    private String cursor;
+    private @Nullable String cursor;
 
     RunPager(Function<ListRunsParams, RunPage> fetch, ListRunsParams start) {
         this.start = start;

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes every run of a listing to each subscriber, fetching a page only when the subscriber has
@@ -44,13 +45,13 @@ final class RunPublisher implements Flow.Publisher<Run> {
         private final ArrayDeque<Run> buffer = new ArrayDeque<>();
         private final CursorTrail trail = new CursorTrail(start);
         private volatile boolean cancelled;
-        private volatile CompletableFuture<RunPage> inFlight;
+        private volatile @Nullable CompletableFuture<RunPage> inFlight;
 
         // Touched only inside drain(), which runs on one thread at a time.
-        private ListRunsParams next = start;
+        private @Nullable ListRunsParams next = start;
         private boolean fetching;
         private boolean terminated;
-        private String cursor;
+        private @Nullable String cursor;
 
         RunSubscription(Flow.Subscriber<? super Run> subscriber) {
             this.subscriber = subscriber;

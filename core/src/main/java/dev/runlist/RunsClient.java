@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists the runs of OpenAI Assistants threads ({@code GET /threads/{thread_id}/runs}).
@@ -58,9 +59,9 @@ public final class RunsClient implements AutoCloseable {
     private final ClientSettings settings;
     private final ListRequestFactory requests;
     private final RequestExecutor executor;
-    private final ExecutorService ownedAsyncExecutor;
+    private final @Nullable ExecutorService ownedAsyncExecutor;
 
-    private RunsClient(ClientSettings settings, ExecutorService ownedAsyncExecutor) {
+    private RunsClient(ClientSettings settings, @Nullable ExecutorService ownedAsyncExecutor) {
         this.settings = settings;
         this.requests = new ListRequestFactory(settings);
         this.executor = new RequestExecutor(settings);
@@ -255,21 +256,21 @@ public final class RunsClient implements AutoCloseable {
      * its default.
      */
     public static final class Builder {
-        private String apiKey;
-        private String baseUrl;
-        private String azureEndpoint;
-        private String apiVersion;
-        private String organization;
-        private String project;
+        private @Nullable String apiKey;
+        private @Nullable String baseUrl;
+        private @Nullable String azureEndpoint;
+        private @Nullable String apiVersion;
+        private @Nullable String organization;
+        private @Nullable String project;
         private final Headers.Builder headers = Headers.builder();
-        private Transport transport;
+        private @Nullable Transport transport;
         private TransportConfig transportConfig = TransportConfig.defaults();
         private int maxRetries = RetryPolicy.DEFAULT_MAX_RETRIES;
         private Duration initialBackoff = RetryPolicy.DEFAULT_INITIAL_BACKOFF;
         private Duration maxBackoff = RetryPolicy.DEFAULT_MAX_BACKOFF;
         private Duration timeout = DEFAULT_TIMEOUT;
-        private Executor asyncExecutor;
-        private String transportName;
+        private @Nullable Executor asyncExecutor;
+        private @Nullable String transportName;
 
         private Builder() {}
 
@@ -283,7 +284,7 @@ public final class RunsClient implements AutoCloseable {
          * are absent or blank leave the builder as it was.
          */
         public Builder fromEnv(Map<String, String> env) {
-            Function<String, String> get = name -> {
+            Function<String, @Nullable String> get = name -> {
                 String v = env.get(name);
                 return v == null || v.isBlank() ? null : v.trim();
             };
@@ -309,14 +310,14 @@ public final class RunsClient implements AutoCloseable {
             return this;
         }
 
-        /** Sets the secret API key (required). Never logged or printed. */
-        public Builder apiKey(String apiKey) {
+        /** Sets the secret API key (required: null or blank makes {@link #build()} fail). Never logged or printed. */
+        public Builder apiKey(@Nullable String apiKey) {
             this.apiKey = apiKey;
             return this;
         }
 
-        /** Sets the API base URL; default {@value RunsClient#DEFAULT_BASE_URL}. */
-        public Builder baseUrl(String baseUrl) {
+        /** Sets the API base URL; null means the default, {@value RunsClient#DEFAULT_BASE_URL}. */
+        public Builder baseUrl(@Nullable String baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
@@ -324,27 +325,27 @@ public final class RunsClient implements AutoCloseable {
         /**
          * Targets Azure OpenAI at {@code endpoint} (such as {@code https://my-resource.openai.azure.com}):
          * requests go to {@code {endpoint}/openai/threads/...} with the {@code api-key} header and the
-         * {@code api-version} query parameter.
+         * {@code api-version} query parameter. Null (the default) targets {@link #baseUrl} instead.
          */
-        public Builder azureEndpoint(String endpoint) {
+        public Builder azureEndpoint(@Nullable String endpoint) {
             this.azureEndpoint = endpoint;
             return this;
         }
 
-        /** Sets the Azure {@code api-version}; default {@value RunsClient#DEFAULT_AZURE_API_VERSION}. */
-        public Builder apiVersion(String apiVersion) {
+        /** Sets the Azure {@code api-version}; null means the default, {@value RunsClient#DEFAULT_AZURE_API_VERSION}. */
+        public Builder apiVersion(@Nullable String apiVersion) {
             this.apiVersion = apiVersion;
             return this;
         }
 
         /** Sets the {@code OpenAI-Organization} header; null sends none (the default). */
-        public Builder organization(String organization) {
+        public Builder organization(@Nullable String organization) {
             this.organization = organization;
             return this;
         }
 
         /** Sets the {@code OpenAI-Project} header; null sends none (the default). */
-        public Builder project(String project) {
+        public Builder project(@Nullable String project) {
             this.project = project;
             return this;
         }
@@ -368,7 +369,7 @@ public final class RunsClient implements AutoCloseable {
          * @param transport the transport; null goes back to discovery
          * @return this builder
          */
-        public Builder transport(Transport transport) {
+        public Builder transport(@Nullable Transport transport) {
             this.transport = transport;
             this.transportName = null;
             return this;
@@ -386,7 +387,7 @@ public final class RunsClient implements AutoCloseable {
          *     {@link #build()} with a {@link dev.runlist.errors.TransportDiscoveryException} listing the
          *     providers found
          */
-        public Builder transport(String name) {
+        public Builder transport(@Nullable String name) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("transport name must not be blank, was " + (name == null ? "null" : "'" + name + "'"));
             }
@@ -434,9 +435,9 @@ public final class RunsClient implements AutoCloseable {
 
         /**
          * Sets where asynchronous calls decode responses and schedule retries. By default the client
-         * owns a small pool of daemon threads, shut down by {@link RunsClient#close()}.
+         * owns a small pool of daemon threads, shut down by {@link RunsClient#close()}; null goes back to that.
          */
-        public Builder asyncExecutor(Executor executor) {
+        public Builder asyncExecutor(@Nullable Executor executor) {
             this.asyncExecutor = executor;
             return this;
         }
@@ -456,12 +457,14 @@ public final class RunsClient implements AutoCloseable {
             if (apiKey.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
                 throw new IllegalArgumentException("the API key contains a CR, LF or NUL character; refused");
             }
-            boolean azure = azureEndpoint != null;
-            URI base = azure ? URI.create(httpUrl(azureEndpoint, "azureEndpoint") + "/openai")
+            String endpoint = azureEndpoint;
+            boolean azure = endpoint != null;
+            URI base = endpoint != null ? URI.create(httpUrl(endpoint, "azureEndpoint") + "/openai")
                     : httpUrl(baseUrl == null ? DEFAULT_BASE_URL : baseUrl, "baseUrl");
             Transport chosen = transport != null ? transport
                     : TransportLoader.standard().create(transportConfig, transportName);
             ExecutorService owned = asyncExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
+            Executor async = owned != null ? owned : Objects.requireNonNull(asyncExecutor);
             ClientSettings settings = new ClientSettings(
                     base,
                     apiKey,
@@ -475,7 +478,7 @@ public final class RunsClient implements AutoCloseable {
                     chosen,
                     transport == null,
                     RunsJson.standard(),
-                    owned != null ? owned : asyncExecutor,
+                    async,
                     Clock.systemUTC());
             return new RunsClient(settings, owned);
         }

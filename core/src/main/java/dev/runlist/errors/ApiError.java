@@ -1,6 +1,7 @@
 package dev.runlist.errors;
 
 import dev.runlist.spi.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an error response said, as carried by an {@link ApiException}. Every field but
@@ -19,7 +20,7 @@ import dev.runlist.spi.Headers;
  *     null is taken as none
  */
 public record ApiError(
-        int status, String type, String code, String param, String message, String requestId, int attempts,
+        int status, @Nullable String type, @Nullable String code, @Nullable String param, @Nullable String message, @Nullable String requestId, int attempts,
         Headers headers) {
 
     /** Takes null headers as none. */
@@ -38,7 +39,7 @@ public record ApiError(
      * @param requestId the {@code x-request-id}, or null
      * @param attempts how many attempts were made, the first included
      */
-    public ApiError(int status, String type, String code, String param, String message, String requestId, int attempts) {
+    public ApiError(int status, @Nullable String type, @Nullable String code, @Nullable String param, @Nullable String message, @Nullable String requestId, int attempts) {
         this(status, type, code, param, message, requestId, attempts, Headers.empty());
     }
 }

@@ -1,6 +1,7 @@
 package dev.runlist.errors;
 
 import dev.runlist.spi.Headers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API answered with an error status. Subclasses name the common statuses; catch this type for
@@ -46,7 +47,7 @@ public class ApiException extends RunlistException {
     }
 
     /** The {@code x-request-id} of the failed response, or {@code null} when absent. */
-    public String requestId() {
+    public @Nullable String requestId() {
         return error.requestId();
     }
 

@@ -2,6 +2,7 @@ package dev.runlist.errors;
 
 import dev.runlist.ListRunsParams;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The base of every exception runlist throws.
@@ -13,7 +14,7 @@ public class RunlistException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private transient volatile ListRunsParams resumeParams;
+    private transient volatile @Nullable ListRunsParams resumeParams;
 
     /** An exception with {@code message}. */
     public RunlistException(String message) {

@@ -6,4 +6,7 @@
  * read, and {@link dev.runlist.errors.PaginationException} for listings that cannot go on safely.
  * No message or {@code toString()} ever contains the API key.
  */
+@NullMarked
 package dev.runlist.errors;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a client was built with, checked and immutable. The API key is kept here and nowhere
@@ -31,9 +32,9 @@ public record ClientSettings(
         URI baseUri,
         String apiKey,
         boolean azure,
-        String apiVersion,
-        String organization,
-        String project,
+        @Nullable String apiVersion,
+        @Nullable String organization,
+        @Nullable String project,
         Headers headers,
         RetryPolicy retryPolicy,
         Duration timeout,

@@ -7,6 +7,7 @@ import dev.runlist.model.ErrorObject;
 import dev.runlist.spi.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an error response into the {@link ApiException} for its status: the OpenAI error envelope
@@ -32,8 +33,8 @@ public final class ErrorMapper {
         String requestId = headers.firstValue("x-request-id").orElse(null);
         Optional<ErrorObject> envelope = json.readError(body);
         ApiError error = envelope
-                .map(e -> new ApiError(status, redact(e.type()), redact(e.code()), redact(e.param()),
-                        redact(e.message()), requestId, attempts, redact(headers)))
+                .map(e -> new ApiError(status, redactNullable(e.type()), redactNullable(e.code()),
+                        redactNullable(e.param()), redactNullable(e.message()), requestId, attempts, redact(headers)))
                 .orElseGet(() -> new ApiError(status, null, null, null, snippet(body), requestId, attempts,
                         redact(headers)));
         return ApiException.of(error);
@@ -61,10 +62,11 @@ public final class ErrorMapper {
         return clean.build();
     }
 
+    private @Nullable String redactNullable(@Nullable String text) {
+        return text == null ? null : redact(text);
+    }
+
     private String redact(String text) {
-        if (text == null || apiKey == null || apiKey.isEmpty()) {
-            return text;
-        }
-        return text.replace(apiKey, "<redacted>");
+        return apiKey.isEmpty() ? text : text.replace(apiKey, "<redacted>");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read-only views of collections that the decoder built and hands over, never to touch them again. The
@@ -49,7 +50,7 @@ public final class Frozen {
         }
 
         @Override
-        public V get(Object key) {
+        public @Nullable V get(@Nullable Object key) {
             return members.get(key);
         }
 

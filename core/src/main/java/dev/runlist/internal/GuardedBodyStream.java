@@ -3,6 +3,7 @@ package dev.runlist.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transport's body stream as the decoder reads it. It remembers the first {@link IOException}
@@ -15,7 +16,7 @@ final class GuardedBodyStream extends FilterInputStream {
     /** {@link System#nanoTime()} after which reads fail; meaningful only when {@code bounded}. */
     private final long deadlineNanos;
     private final boolean bounded;
-    private IOException failure;
+    private @Nullable IOException failure;
 
     GuardedBodyStream(InputStream in, boolean bounded, long deadlineNanos) {
         super(in);
@@ -24,7 +25,7 @@ final class GuardedBodyStream extends FilterInputStream {
     }
 
     /** The first failure seen, or null. */
-    IOException failure() {
+    @Nullable IOException failure() {
         return failure;
     }
 

@@ -65,8 +65,9 @@ public final class ListRequestFactory {
             url.append(sep).append("before=").append(PercentEncoding.queryValue(params.before().get()));
             sep = '&';
         }
-        if (settings.azure()) {
-            url.append(sep).append("api-version=").append(PercentEncoding.queryValue(settings.apiVersion()));
+        String apiVersion = settings.apiVersion();
+        if (settings.azure() && apiVersion != null) {
+            url.append(sep).append("api-version=").append(PercentEncoding.queryValue(apiVersion));
         }
         return URI.create(url.toString());
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.NullUnmarked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * paths share every decision ({@link #onResponse}, {@link #onIoFailure}); they differ only in how
  * they wait. Thread-safe.
  */
+@NullUnmarked // nullness to be checked once the lifecycle and deadline rework lands
 public final class RequestExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.runlist.http");

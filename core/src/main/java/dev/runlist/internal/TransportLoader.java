@@ -12,6 +12,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,10 @@ public final class TransportLoader {
     private static final Logger LOG = LoggerFactory.getLogger(TransportLoader.class);
 
     private final Supplier<Iterator<TransportProvider>> providers;
-    private final Supplier<String> requestedName;
+    private final Supplier<@Nullable String> requestedName;
 
     /** A loader over {@code providers}, reading the requested name from {@code requestedName}. */
-    public TransportLoader(Supplier<Iterator<TransportProvider>> providers, Supplier<String> requestedName) {
+    public TransportLoader(Supplier<Iterator<TransportProvider>> providers, Supplier<@Nullable String> requestedName) {
         this.providers = providers;
         this.requestedName = requestedName;
     }
@@ -52,7 +53,7 @@ public final class TransportLoader {
      * @return a new transport, owned by the caller
      * @throws TransportDiscoveryException when none is found or the requested one is missing
      */
-    public Transport create(TransportConfig config, String builderName) {
+    public Transport create(TransportConfig config, @Nullable String builderName) {
         return choose(builderName).create(config);
     }
 
@@ -74,7 +75,7 @@ public final class TransportLoader {
      * @return the provider
      * @throws TransportDiscoveryException when none is found or the requested one is missing
      */
-    public TransportProvider choose(String builderName) {
+    public TransportProvider choose(@Nullable String builderName) {
         List<TransportProvider> found = load();
         String property = requestedName.get();
         String wanted = builderName != null ? builderName : property != null && !property.isBlank() ? property : null;

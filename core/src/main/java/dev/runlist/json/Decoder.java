@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * Decodes one document from a parser, field by field. One instance per document; not thread-safe.
@@ -45,6 +46,7 @@ import java.util.Map;
  * value to read) and leaves it on the value's last token. Valid input never throws: union shapes are
  * chosen from the current token, never by trying and catching.
  */
+@NullUnmarked // nullness not yet checked here: null stands for "absent" in every partly read value
 final class Decoder {
 
     private static final long MIN_EPOCH_SECOND = Instant.MIN.getEpochSecond();

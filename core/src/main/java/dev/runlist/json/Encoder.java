@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the model as the API does: every modelled field of a run in the order the API sends them
@@ -117,7 +118,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void requiredAction(JsonGenerator g, RequiredAction a) throws IOException {
+    private static void requiredAction(JsonGenerator g, @Nullable RequiredAction a) throws IOException {
         if (a == null) {
             g.writeNull();
             return;
@@ -162,7 +163,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void lastError(JsonGenerator g, LastError e) throws IOException {
+    private static void lastError(JsonGenerator g, @Nullable LastError e) throws IOException {
         if (e == null) {
             g.writeNull();
             return;
@@ -174,7 +175,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void incompleteDetails(JsonGenerator g, IncompleteDetails d) throws IOException {
+    private static void incompleteDetails(JsonGenerator g, @Nullable IncompleteDetails d) throws IOException {
         if (d == null) {
             g.writeNull();
             return;
@@ -187,7 +188,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void toolResources(JsonGenerator g, ToolResources r) throws IOException {
+    private static void toolResources(JsonGenerator g, @Nullable ToolResources r) throws IOException {
         if (r == null) {
             g.writeNull();
             return;
@@ -213,7 +214,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void metadata(JsonGenerator g, Map<String, String> metadata) throws IOException {
+    private static void metadata(JsonGenerator g, @Nullable Map<String, String> metadata) throws IOException {
         if (metadata == null) {
             g.writeNull();
             return;
@@ -225,7 +226,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void usage(JsonGenerator g, Usage u) throws IOException {
+    private static void usage(JsonGenerator g, @Nullable Usage u) throws IOException {
         if (u == null) {
             g.writeNull();
             return;
@@ -238,7 +239,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void truncationStrategy(JsonGenerator g, TruncationStrategy t) throws IOException {
+    private static void truncationStrategy(JsonGenerator g, @Nullable TruncationStrategy t) throws IOException {
         if (t == null) {
             g.writeNull();
             return;
@@ -308,7 +309,7 @@ final class Encoder {
         g.writeEndObject();
     }
 
-    private static void toolChoice(JsonGenerator g, ToolChoice c) throws IOException {
+    private static void toolChoice(JsonGenerator g, @Nullable ToolChoice c) throws IOException {
         if (c == null) {
             g.writeNull();
         } else if (c instanceof ToolChoiceMode) {
@@ -331,7 +332,7 @@ final class Encoder {
         }
     }
 
-    private static void responseFormat(JsonGenerator g, ResponseFormat f) throws IOException {
+    private static void responseFormat(JsonGenerator g, @Nullable ResponseFormat f) throws IOException {
         if (f == null) {
             g.writeNull();
         } else if (f instanceof ResponseFormatMode) {
@@ -411,7 +412,7 @@ final class Encoder {
         g.writeEndArray();
     }
 
-    private static void nullableString(JsonGenerator g, String name, String value) throws IOException {
+    private static void nullableString(JsonGenerator g, String name, @Nullable String value) throws IOException {
         if (value == null) {
             g.writeNullField(name);
         } else {
@@ -419,11 +420,11 @@ final class Encoder {
         }
     }
 
-    private static void nullableOpen(JsonGenerator g, String name, OpenValue<?> value) throws IOException {
+    private static void nullableOpen(JsonGenerator g, String name, @Nullable OpenValue<?> value) throws IOException {
         nullableString(g, name, value == null ? null : value.value());
     }
 
-    private static void timestamp(JsonGenerator g, String name, Instant value) throws IOException {
+    private static void timestamp(JsonGenerator g, String name, @Nullable Instant value) throws IOException {
         if (value == null) {
             g.writeNullField(name);
         } else {
@@ -431,7 +432,7 @@ final class Encoder {
         }
     }
 
-    private static void nullableInt(JsonGenerator g, String name, Integer value) throws IOException {
+    private static void nullableInt(JsonGenerator g, String name, @Nullable Integer value) throws IOException {
         if (value == null) {
             g.writeNullField(name);
         } else {
@@ -439,7 +440,7 @@ final class Encoder {
         }
     }
 
-    private static void nullableDouble(JsonGenerator g, String name, Double value) throws IOException {
+    private static void nullableDouble(JsonGenerator g, String name, @Nullable Double value) throws IOException {
         if (value == null) {
             g.writeNullField(name);
         } else {

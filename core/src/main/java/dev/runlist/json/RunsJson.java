@@ -24,6 +24,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes the JSON of the "list runs" endpoint: pages ({@link RunListResponse}), single runs
@@ -148,7 +149,7 @@ public final class RunsJson {
         T read(Decoder d) throws IOException;
     }
 
-    private <T> T decode(InputStream in, byte[] body, Document<T> document) {
+    private <T> T decode(@Nullable InputStream in, byte @Nullable [] body, Document<T> document) {
         JsonParser p;
         try {
             p = in != null ? factory.createParser(in) : factory.createParser(body);

@@ -5,4 +5,7 @@
  * <p>Built on jackson-core's streaming parser only; no Jackson type appears in this package's public
  * signatures.
  */
+@NullMarked
 package dev.runlist.json;
+
+import org.jspecify.annotations.NullMarked;

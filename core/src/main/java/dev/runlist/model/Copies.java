@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Defensive copies for the model's constructors. */
 final class Copies {
@@ -13,15 +14,18 @@ final class Copies {
     private Copies() {}
 
     /** An unmodifiable copy of {@code list}, empty for null; rejects null elements. */
-    static <T> List<T> list(List<T> list) {
+    static <T> List<T> list(@Nullable List<T> list) {
+        if (list == null) {
+            return List.of();
+        }
         if (Frozen.isFrozen(list)) {
             return list; // decoded, immutable and checked already
         }
-        return list == null ? List.of() : List.copyOf(list);
+        return List.copyOf(list);
     }
 
     /** An unmodifiable, order-keeping copy of {@code map}, empty for null; rejects null keys and values. */
-    static <V> Map<String, V> map(Map<String, V> map) {
+    static <V> Map<String, V> map(@Nullable Map<String, V> map) {
         if (map == null || map.isEmpty()) {
             return Map.of();
         }
@@ -37,7 +41,7 @@ final class Copies {
     }
 
     /** Like {@link #map}, but null stays null. */
-    static <V> Map<String, V> nullableMap(Map<String, V> map) {
+    static <V> @Nullable Map<String, V> nullableMap(@Nullable Map<String, V> map) {
         return map == null ? null : map(map);
     }
 }

@@ -1,13 +1,14 @@
 package dev.runlist.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The function a tool call asks for: its {@code name} and {@code arguments} (a JSON text, as the model
  * wrote it); each is null when not sent. {@code additionalProperties} holds the fields this version
  * does not know.
  */
-public record FunctionCall(String name, String arguments, Map<String, JsonValue> additionalProperties) {
+public record FunctionCall(@Nullable String name, @Nullable String arguments, Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public FunctionCall {
@@ -16,7 +17,7 @@ public record FunctionCall(String name, String arguments, Map<String, JsonValue>
     }
 
     /** A value without unknown fields. */
-    public FunctionCall(String name, String arguments) {
+    public FunctionCall(@Nullable String name, @Nullable String arguments) {
         this(name, arguments, Map.of());
     }
 }

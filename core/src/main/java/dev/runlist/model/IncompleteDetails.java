@@ -1,12 +1,13 @@
 package dev.runlist.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why a run is incomplete: {@code reason} is the token limit that was reached, or null when not sent.
  * {@code additionalProperties} holds the fields this version does not know.
  */
-public record IncompleteDetails(IncompleteReason reason, Map<String, JsonValue> additionalProperties) {
+public record IncompleteDetails(@Nullable IncompleteReason reason, Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public IncompleteDetails {
@@ -15,7 +16,7 @@ public record IncompleteDetails(IncompleteReason reason, Map<String, JsonValue> 
     }
 
     /** A value without unknown fields. */
-    public IncompleteDetails(IncompleteReason reason) {
+    public IncompleteDetails(@Nullable IncompleteReason reason) {
         this(reason, Map.of());
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Any JSON value, kept exactly as the API sent it: unknown fields, a function's {@code parameters},
@@ -27,7 +28,7 @@ public sealed interface JsonValue
         }
 
         /** The member called {@code name}, or null when there is none. */
-        public JsonValue get(String name) {
+        public @Nullable JsonValue get(String name) {
             return members.get(name);
         }
     }

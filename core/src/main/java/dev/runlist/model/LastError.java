@@ -1,12 +1,13 @@
 package dev.runlist.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The last error of a run: {@code code} (or null when not sent) and a human-readable {@code message}
  * (or null when not sent). {@code additionalProperties} holds the fields this version does not know.
  */
-public record LastError(LastErrorCode code, String message, Map<String, JsonValue> additionalProperties) {
+public record LastError(@Nullable LastErrorCode code, @Nullable String message, Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public LastError {
@@ -15,7 +16,7 @@ public record LastError(LastErrorCode code, String message, Map<String, JsonValu
     }
 
     /** A value without unknown fields. */
-    public LastError(LastErrorCode code, String message) {
+    public LastError(@Nullable LastErrorCode code, @Nullable String message) {
         this(code, message, Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.runlist.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run in {@code requires_action} needs before it can continue: {@code type} (for now always
@@ -8,8 +9,8 @@ import java.util.Map;
  * not sent). {@code additionalProperties} holds the fields this version does not know.
  */
 public record RequiredAction(
-        String type,
-        SubmitToolOutputs submitToolOutputs,
+        @Nullable String type,
+        @Nullable SubmitToolOutputs submitToolOutputs,
         Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
@@ -19,7 +20,7 @@ public record RequiredAction(
     }
 
     /** A value without unknown fields. */
-    public RequiredAction(String type, SubmitToolOutputs submitToolOutputs) {
+    public RequiredAction(@Nullable String type, @Nullable SubmitToolOutputs submitToolOutputs) {
         this(type, submitToolOutputs, Map.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.runlist.model;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The output format the model was told to use: a {@link ResponseFormatMode} string such as {@code "auto"}, or an
@@ -52,9 +53,9 @@ public sealed interface ResponseFormat
      */
     record JsonSchemaFormat(
             String name,
-            String description,
-            JsonValue.JsonObject schema,
-            Boolean strict,
+            @Nullable String description,
+            JsonValue.@Nullable JsonObject schema,
+            @Nullable Boolean strict,
             Map<String, JsonValue> additionalProperties,
             Map<String, JsonValue> jsonSchemaAdditionalProperties)
             implements ResponseFormat {
@@ -69,7 +70,7 @@ public sealed interface ResponseFormat
         }
 
         /** A format without unknown fields. */
-        public JsonSchemaFormat(String name, String description, JsonValue.JsonObject schema, Boolean strict) {
+        public JsonSchemaFormat(String name, @Nullable String description, JsonValue.@Nullable JsonObject schema, @Nullable Boolean strict) {
             this(name, description, schema, strict, Map.of(), Map.of());
         }
     }

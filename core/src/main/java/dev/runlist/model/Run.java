@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run on a thread ({@code thread.run}), with every field the API documents. Immutable and
@@ -23,28 +24,28 @@ public final class Run {
     private final String threadId;
     private final String assistantId;
     private final RunStatus status;
-    private final RequiredAction requiredAction;
-    private final LastError lastError;
-    private final Instant expiresAt;
-    private final Instant startedAt;
-    private final Instant cancelledAt;
-    private final Instant failedAt;
-    private final Instant completedAt;
-    private final IncompleteDetails incompleteDetails;
+    private final @Nullable RequiredAction requiredAction;
+    private final @Nullable LastError lastError;
+    private final @Nullable Instant expiresAt;
+    private final @Nullable Instant startedAt;
+    private final @Nullable Instant cancelledAt;
+    private final @Nullable Instant failedAt;
+    private final @Nullable Instant completedAt;
+    private final @Nullable IncompleteDetails incompleteDetails;
     private final String model;
-    private final String instructions;
+    private final @Nullable String instructions;
     private final List<Tool> tools;
-    private final ToolResources toolResources;
-    private final Map<String, String> metadata;
-    private final Usage usage;
-    private final Double temperature;
-    private final Double topP;
-    private final Integer maxPromptTokens;
-    private final Integer maxCompletionTokens;
-    private final TruncationStrategy truncationStrategy;
-    private final ToolChoice toolChoice;
-    private final Boolean parallelToolCalls;
-    private final ResponseFormat responseFormat;
+    private final @Nullable ToolResources toolResources;
+    private final @Nullable Map<String, String> metadata;
+    private final @Nullable Usage usage;
+    private final @Nullable Double temperature;
+    private final @Nullable Double topP;
+    private final @Nullable Integer maxPromptTokens;
+    private final @Nullable Integer maxCompletionTokens;
+    private final @Nullable TruncationStrategy truncationStrategy;
+    private final @Nullable ToolChoice toolChoice;
+    private final @Nullable Boolean parallelToolCalls;
+    private final @Nullable ResponseFormat responseFormat;
     private final Map<String, JsonValue> additionalProperties;
 
     private Run(Builder b) {
@@ -150,42 +151,42 @@ public final class Run {
     }
 
     /** What the run needs to continue, or null when no action is required. */
-    public RequiredAction requiredAction() {
+    public @Nullable RequiredAction requiredAction() {
         return requiredAction;
     }
 
     /** The run's last error, or null when there was none. */
-    public LastError lastError() {
+    public @Nullable LastError lastError() {
         return lastError;
     }
 
     /** When the run expires, or null when it does not (any more). */
-    public Instant expiresAt() {
+    public @Nullable Instant expiresAt() {
         return expiresAt;
     }
 
     /** When the run started, or null when it has not. */
-    public Instant startedAt() {
+    public @Nullable Instant startedAt() {
         return startedAt;
     }
 
     /** When the run was cancelled, or null when it was not. */
-    public Instant cancelledAt() {
+    public @Nullable Instant cancelledAt() {
         return cancelledAt;
     }
 
     /** When the run failed, or null when it did not. */
-    public Instant failedAt() {
+    public @Nullable Instant failedAt() {
         return failedAt;
     }
 
     /** When the run completed, or null when it has not. */
-    public Instant completedAt() {
+    public @Nullable Instant completedAt() {
         return completedAt;
     }
 
     /** Why the run is incomplete, or null when it is not. */
-    public IncompleteDetails incompleteDetails() {
+    public @Nullable IncompleteDetails incompleteDetails() {
         return incompleteDetails;
     }
 
@@ -195,7 +196,7 @@ public final class Run {
     }
 
     /** The instructions the assistant used, or null when none were sent (the API does send null). */
-    public String instructions() {
+    public @Nullable String instructions() {
         return instructions;
     }
 
@@ -205,57 +206,61 @@ public final class Run {
     }
 
     /** Resources for the tools, or null when not sent. */
-    public ToolResources toolResources() {
+    public @Nullable ToolResources toolResources() {
         return toolResources;
     }
 
     /** The run's metadata in the order sent, or null when the API sent null or nothing. */
-    public Map<String, String> metadata() {
+    public @Nullable Map<String, String> metadata() {
         return metadata;
     }
 
-    /** Token usage, or null while the run is not in a terminal state. */
-    public Usage usage() {
+    /**
+     * The tokens the run used, or null while the run has not ended: the API sends usage only once the
+     * status is terminal ({@link RunStatus#isTerminal()}), and null for queued, in-progress,
+     * requires-action and cancelling runs.
+     */
+    public @Nullable Usage usage() {
         return usage;
     }
 
     /** The sampling temperature, or null when not sent. */
-    public Double temperature() {
+    public @Nullable Double temperature() {
         return temperature;
     }
 
     /** The nucleus sampling value, or null when not sent. */
-    public Double topP() {
+    public @Nullable Double topP() {
         return topP;
     }
 
     /** The prompt token limit, or null when none was set. */
-    public Integer maxPromptTokens() {
+    public @Nullable Integer maxPromptTokens() {
         return maxPromptTokens;
     }
 
     /** The completion token limit, or null when none was set. */
-    public Integer maxCompletionTokens() {
+    public @Nullable Integer maxCompletionTokens() {
         return maxCompletionTokens;
     }
 
     /** How the thread was truncated, or null when not sent. */
-    public TruncationStrategy truncationStrategy() {
+    public @Nullable TruncationStrategy truncationStrategy() {
         return truncationStrategy;
     }
 
     /** Which tool the model was told to call, or null when not sent. */
-    public ToolChoice toolChoice() {
+    public @Nullable ToolChoice toolChoice() {
         return toolChoice;
     }
 
     /** Whether parallel function calling was enabled, or null when not sent. */
-    public Boolean parallelToolCalls() {
+    public @Nullable Boolean parallelToolCalls() {
         return parallelToolCalls;
     }
 
     /** The output format the model was told to use, or null when not sent. */
-    public ResponseFormat responseFormat() {
+    public @Nullable ResponseFormat responseFormat() {
         return responseFormat;
     }
 
@@ -350,35 +355,35 @@ public final class Run {
      */
     public static final class Builder {
 
-        private String id;
-        private String object = "thread.run";
-        private Instant createdAt;
-        private String threadId;
-        private String assistantId;
-        private RunStatus status;
-        private RequiredAction requiredAction;
-        private LastError lastError;
-        private Instant expiresAt;
-        private Instant startedAt;
-        private Instant cancelledAt;
-        private Instant failedAt;
-        private Instant completedAt;
-        private IncompleteDetails incompleteDetails;
-        private String model;
-        private String instructions;
-        private List<Tool> tools = List.of();
-        private ToolResources toolResources;
-        private Map<String, String> metadata;
-        private Usage usage;
-        private Double temperature;
-        private Double topP;
-        private Integer maxPromptTokens;
-        private Integer maxCompletionTokens;
-        private TruncationStrategy truncationStrategy;
-        private ToolChoice toolChoice;
-        private Boolean parallelToolCalls;
-        private ResponseFormat responseFormat;
-        private Map<String, JsonValue> additionalProperties = Map.of();
+        private @Nullable String id;
+        private @Nullable String object = "thread.run";
+        private @Nullable Instant createdAt;
+        private @Nullable String threadId;
+        private @Nullable String assistantId;
+        private @Nullable RunStatus status;
+        private @Nullable RequiredAction requiredAction;
+        private @Nullable LastError lastError;
+        private @Nullable Instant expiresAt;
+        private @Nullable Instant startedAt;
+        private @Nullable Instant cancelledAt;
+        private @Nullable Instant failedAt;
+        private @Nullable Instant completedAt;
+        private @Nullable IncompleteDetails incompleteDetails;
+        private @Nullable String model;
+        private @Nullable String instructions;
+        private @Nullable List<Tool> tools = List.of();
+        private @Nullable ToolResources toolResources;
+        private @Nullable Map<String, String> metadata;
+        private @Nullable Usage usage;
+        private @Nullable Double temperature;
+        private @Nullable Double topP;
+        private @Nullable Integer maxPromptTokens;
+        private @Nullable Integer maxCompletionTokens;
+        private @Nullable TruncationStrategy truncationStrategy;
+        private @Nullable ToolChoice toolChoice;
+        private @Nullable Boolean parallelToolCalls;
+        private @Nullable ResponseFormat responseFormat;
+        private @Nullable Map<String, JsonValue> additionalProperties = Map.of();
 
         private Builder() {}
 
@@ -389,7 +394,7 @@ public final class Run {
         }
 
         /** Sets {@link Run#object()}. Null means {@code "thread.run"}. */
-        public Builder object(String object) {
+        public Builder object(@Nullable String object) {
             this.object = object;
             return this;
         }
@@ -419,49 +424,49 @@ public final class Run {
         }
 
         /** Sets {@link Run#requiredAction()}. */
-        public Builder requiredAction(RequiredAction requiredAction) {
+        public Builder requiredAction(@Nullable RequiredAction requiredAction) {
             this.requiredAction = requiredAction;
             return this;
         }
 
         /** Sets {@link Run#lastError()}. */
-        public Builder lastError(LastError lastError) {
+        public Builder lastError(@Nullable LastError lastError) {
             this.lastError = lastError;
             return this;
         }
 
         /** Sets {@link Run#expiresAt()}. */
-        public Builder expiresAt(Instant expiresAt) {
+        public Builder expiresAt(@Nullable Instant expiresAt) {
             this.expiresAt = expiresAt;
             return this;
         }
 
         /** Sets {@link Run#startedAt()}. */
-        public Builder startedAt(Instant startedAt) {
+        public Builder startedAt(@Nullable Instant startedAt) {
             this.startedAt = startedAt;
             return this;
         }
 
         /** Sets {@link Run#cancelledAt()}. */
-        public Builder cancelledAt(Instant cancelledAt) {
+        public Builder cancelledAt(@Nullable Instant cancelledAt) {
             this.cancelledAt = cancelledAt;
             return this;
         }
 
         /** Sets {@link Run#failedAt()}. */
-        public Builder failedAt(Instant failedAt) {
+        public Builder failedAt(@Nullable Instant failedAt) {
             this.failedAt = failedAt;
             return this;
         }
 
         /** Sets {@link Run#completedAt()}. */
-        public Builder completedAt(Instant completedAt) {
+        public Builder completedAt(@Nullable Instant completedAt) {
             this.completedAt = completedAt;
             return this;
         }
 
         /** Sets {@link Run#incompleteDetails()}. */
-        public Builder incompleteDetails(IncompleteDetails incompleteDetails) {
+        public Builder incompleteDetails(@Nullable IncompleteDetails incompleteDetails) {
             this.incompleteDetails = incompleteDetails;
             return this;
         }
@@ -473,85 +478,85 @@ public final class Run {
         }
 
         /** Sets {@link Run#instructions()}. */
-        public Builder instructions(String instructions) {
+        public Builder instructions(@Nullable String instructions) {
             this.instructions = instructions;
             return this;
         }
 
         /** Sets {@link Run#tools()}. Null means empty; the list is copied. */
-        public Builder tools(List<Tool> tools) {
+        public Builder tools(@Nullable List<Tool> tools) {
             this.tools = tools;
             return this;
         }
 
         /** Sets {@link Run#toolResources()}. */
-        public Builder toolResources(ToolResources toolResources) {
+        public Builder toolResources(@Nullable ToolResources toolResources) {
             this.toolResources = toolResources;
             return this;
         }
 
         /** Sets {@link Run#metadata()}. The map is copied, keeping its order. */
-        public Builder metadata(Map<String, String> metadata) {
+        public Builder metadata(@Nullable Map<String, String> metadata) {
             this.metadata = metadata;
             return this;
         }
 
         /** Sets {@link Run#usage()}. */
-        public Builder usage(Usage usage) {
+        public Builder usage(@Nullable Usage usage) {
             this.usage = usage;
             return this;
         }
 
         /** Sets {@link Run#temperature()}. */
-        public Builder temperature(Double temperature) {
+        public Builder temperature(@Nullable Double temperature) {
             this.temperature = temperature;
             return this;
         }
 
         /** Sets {@link Run#topP()}. */
-        public Builder topP(Double topP) {
+        public Builder topP(@Nullable Double topP) {
             this.topP = topP;
             return this;
         }
 
         /** Sets {@link Run#maxPromptTokens()}. */
-        public Builder maxPromptTokens(Integer maxPromptTokens) {
+        public Builder maxPromptTokens(@Nullable Integer maxPromptTokens) {
             this.maxPromptTokens = maxPromptTokens;
             return this;
         }
 
         /** Sets {@link Run#maxCompletionTokens()}. */
-        public Builder maxCompletionTokens(Integer maxCompletionTokens) {
+        public Builder maxCompletionTokens(@Nullable Integer maxCompletionTokens) {
             this.maxCompletionTokens = maxCompletionTokens;
             return this;
         }
 
         /** Sets {@link Run#truncationStrategy()}. */
-        public Builder truncationStrategy(TruncationStrategy truncationStrategy) {
+        public Builder truncationStrategy(@Nullable TruncationStrategy truncationStrategy) {
             this.truncationStrategy = truncationStrategy;
             return this;
         }
 
         /** Sets {@link Run#toolChoice()}. */
-        public Builder toolChoice(ToolChoice toolChoice) {
+        public Builder toolChoice(@Nullable ToolChoice toolChoice) {
             this.toolChoice = toolChoice;
             return this;
         }
 
         /** Sets {@link Run#parallelToolCalls()}. */
-        public Builder parallelToolCalls(Boolean parallelToolCalls) {
+        public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
             this.parallelToolCalls = parallelToolCalls;
             return this;
         }
 
         /** Sets {@link Run#responseFormat()}. */
-        public Builder responseFormat(ResponseFormat responseFormat) {
+        public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
             this.responseFormat = responseFormat;
             return this;
         }
 
         /** Sets {@link Run#additionalProperties()}. Null means none; the map is copied, keeping its order. */
-        public Builder additionalProperties(Map<String, JsonValue> additionalProperties) {
+        public Builder additionalProperties(@Nullable Map<String, JsonValue> additionalProperties) {
             this.additionalProperties = additionalProperties;
             return this;
         }

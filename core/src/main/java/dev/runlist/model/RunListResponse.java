@@ -3,6 +3,7 @@ package dev.runlist.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of runs exactly as the API sent it: the runs in {@code data} (never null), {@code firstId}
@@ -12,8 +13,8 @@ import java.util.Objects;
  */
 public record RunListResponse(
         List<Run> data,
-        String firstId,
-        String lastId,
+        @Nullable String firstId,
+        @Nullable String lastId,
         boolean hasMore,
         String object,
         Map<String, JsonValue> additionalProperties) {
@@ -32,7 +33,7 @@ public record RunListResponse(
     }
 
     /** A page with {@code object} {@code "list"} and no unknown fields. */
-    public RunListResponse(List<Run> data, String firstId, String lastId, boolean hasMore) {
+    public RunListResponse(List<Run> data, @Nullable String firstId, @Nullable String lastId, boolean hasMore) {
         this(data, firstId, lastId, hasMore, OBJECT, Map.of());
     }
 }

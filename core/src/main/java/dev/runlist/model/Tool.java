@@ -2,6 +2,7 @@ package dev.runlist.model;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tool the assistant used for a run, one of {@link CodeInterpreterTool}, {@link FileSearchTool},
@@ -38,7 +39,7 @@ public sealed interface Tool
      * {@code {"type": "file_search", "file_search": {...}}}; {@code fileSearch} is null when the
      * overrides were not sent. {@code additionalProperties} holds unknown fields.
      */
-    record FileSearchTool(FileSearchOptions fileSearch, Map<String, JsonValue> additionalProperties)
+    record FileSearchTool(@Nullable FileSearchOptions fileSearch, Map<String, JsonValue> additionalProperties)
             implements Tool {
         /** The wire type. */
         public static final String TYPE = "file_search";
@@ -49,7 +50,7 @@ public sealed interface Tool
         }
 
         /** The tool without unknown fields. */
-        public FileSearchTool(FileSearchOptions fileSearch) {
+        public FileSearchTool(@Nullable FileSearchOptions fileSearch) {
             this(fileSearch, Map.of());
         }
 
@@ -64,14 +65,14 @@ public sealed interface Tool
      * (null when not sent). {@code additionalProperties} holds unknown fields.
      */
     record FileSearchOptions(
-            Integer maxNumResults, RankingOptions rankingOptions, Map<String, JsonValue> additionalProperties) {
+            @Nullable Integer maxNumResults, @Nullable RankingOptions rankingOptions, Map<String, JsonValue> additionalProperties) {
         /** Copies the map; null means none. */
         public FileSearchOptions {
             additionalProperties = Copies.map(additionalProperties);
         }
 
         /** Options without unknown fields. */
-        public FileSearchOptions(Integer maxNumResults, RankingOptions rankingOptions) {
+        public FileSearchOptions(@Nullable Integer maxNumResults, @Nullable RankingOptions rankingOptions) {
             this(maxNumResults, rankingOptions, Map.of());
         }
     }
@@ -81,14 +82,14 @@ public sealed interface Tool
      * scoreThreshold} between 0 and 1 (null when not sent, and then not written either). {@code
      * additionalProperties} holds unknown fields.
      */
-    record RankingOptions(String ranker, Double scoreThreshold, Map<String, JsonValue> additionalProperties) {
+    record RankingOptions(@Nullable String ranker, @Nullable Double scoreThreshold, Map<String, JsonValue> additionalProperties) {
         /** Copies the map; null means none. */
         public RankingOptions {
             additionalProperties = Copies.map(additionalProperties);
         }
 
         /** Options without unknown fields. */
-        public RankingOptions(String ranker, Double scoreThreshold) {
+        public RankingOptions(@Nullable String ranker, @Nullable Double scoreThreshold) {
             this(ranker, scoreThreshold, Map.of());
         }
     }
@@ -126,9 +127,9 @@ public sealed interface Tool
      */
     record FunctionDefinition(
             String name,
-            String description,
-            JsonValue.JsonObject parameters,
-            Boolean strict,
+            @Nullable String description,
+            JsonValue.@Nullable JsonObject parameters,
+            @Nullable Boolean strict,
             Map<String, JsonValue> additionalProperties) {
         /** @throws NullPointerException when {@code name} is null */
         public FunctionDefinition {
@@ -137,7 +138,7 @@ public sealed interface Tool
         }
 
         /** A definition without unknown fields. */
-        public FunctionDefinition(String name, String description, JsonValue.JsonObject parameters, Boolean strict) {
+        public FunctionDefinition(String name, @Nullable String description, JsonValue.@Nullable JsonObject parameters, @Nullable Boolean strict) {
             this(name, description, parameters, strict, Map.of());
         }
     }

@@ -1,13 +1,14 @@
 package dev.runlist.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tool call a run waits on: its {@code id} (quote it when submitting the output), its {@code type}
  * (for now {@code "function"}) and the {@code function} to call; each is null when not sent.
  * {@code additionalProperties} holds the fields this version does not know.
  */
-public record ToolCall(String id, String type, FunctionCall function, Map<String, JsonValue> additionalProperties) {
+public record ToolCall(@Nullable String id, @Nullable String type, @Nullable FunctionCall function, Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
     public ToolCall {
@@ -16,7 +17,7 @@ public record ToolCall(String id, String type, FunctionCall function, Map<String
     }
 
     /** A value without unknown fields. */
-    public ToolCall(String id, String type, FunctionCall function) {
+    public ToolCall(@Nullable String id, @Nullable String type, @Nullable FunctionCall function) {
         this(id, type, function, Map.of());
     }
 }

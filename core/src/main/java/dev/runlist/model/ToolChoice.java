@@ -2,6 +2,7 @@ package dev.runlist.model;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which tool the model was told to call: a {@link ToolChoiceMode} such as {@code "auto"}, or a {@link Named}
@@ -17,7 +18,7 @@ public sealed interface ToolChoice permits ToolChoiceMode, ToolChoice.Named {
      */
     record Named(
             String type,
-            String functionName,
+            @Nullable String functionName,
             Map<String, JsonValue> additionalProperties,
             Map<String, JsonValue> functionAdditionalProperties)
             implements ToolChoice {
@@ -29,7 +30,7 @@ public sealed interface ToolChoice permits ToolChoiceMode, ToolChoice.Named {
         }
 
         /** A choice without unknown fields. */
-        public Named(String type, String functionName) {
+        public Named(String type, @Nullable String functionName) {
             this(type, functionName, Map.of(), Map.of());
         }
 

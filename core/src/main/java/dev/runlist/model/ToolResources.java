@@ -1,14 +1,15 @@
 package dev.runlist.model;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resources the run's tools may use: {@code codeInterpreter} and {@code fileSearch}, each null when
  * not sent. {@code additionalProperties} holds the fields this version does not know.
  */
 public record ToolResources(
-        CodeInterpreterResources codeInterpreter,
-        FileSearchResources fileSearch,
+        @Nullable CodeInterpreterResources codeInterpreter,
+        @Nullable FileSearchResources fileSearch,
         Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
@@ -18,7 +19,7 @@ public record ToolResources(
     }
 
     /** A value without unknown fields. */
-    public ToolResources(CodeInterpreterResources codeInterpreter, FileSearchResources fileSearch) {
+    public ToolResources(@Nullable CodeInterpreterResources codeInterpreter, @Nullable FileSearchResources fileSearch) {
         this(codeInterpreter, fileSearch, Map.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.runlist.model;
 
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the thread was truncated before the run: {@code type} ({@link TruncationType#AUTO} or {@link
@@ -11,7 +12,7 @@ import java.util.Objects;
  */
 public record TruncationStrategy(
         TruncationType type,
-        Integer lastMessages,
+        @Nullable Integer lastMessages,
         Map<String, JsonValue> additionalProperties) {
 
     /** Copies lists and maps; {@code additionalProperties} null means none. */
@@ -21,7 +22,7 @@ public record TruncationStrategy(
     }
 
     /** A value without unknown fields. */
-    public TruncationStrategy(TruncationType type, Integer lastMessages) {
+    public TruncationStrategy(TruncationType type, @Nullable Integer lastMessages) {
         this(type, lastMessages, Map.of());
     }
 }

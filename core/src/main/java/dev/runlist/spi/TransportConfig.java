@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link TransportProvider} should set up the transport it creates. Immutable; build one with
@@ -25,8 +26,8 @@ public final class TransportConfig {
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final InetSocketAddress proxy;
-    private final SSLContext sslContext;
+    private final @Nullable InetSocketAddress proxy;
+    private final @Nullable SSLContext sslContext;
     private final int maxConnections;
 
     private TransportConfig(Builder b) {
@@ -68,12 +69,12 @@ public final class TransportConfig {
     }
 
     /** The HTTP proxy to tunnel through, or {@code null} for a direct connection. */
-    public InetSocketAddress proxy() {
+    public @Nullable InetSocketAddress proxy() {
         return proxy;
     }
 
     /** The TLS context to use, or {@code null} for the JVM's default. */
-    public SSLContext sslContext() {
+    public @Nullable SSLContext sslContext() {
         return sslContext;
     }
 
@@ -96,8 +97,8 @@ public final class TransportConfig {
     public static final class Builder {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-        private InetSocketAddress proxy;
-        private SSLContext sslContext;
+        private @Nullable InetSocketAddress proxy;
+        private @Nullable SSLContext sslContext;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
 
         private Builder() {}
@@ -115,13 +116,13 @@ public final class TransportConfig {
         }
 
         /** Sets an HTTP proxy; {@code null} connects directly. */
-        public Builder proxy(InetSocketAddress value) {
+        public Builder proxy(@Nullable InetSocketAddress value) {
             this.proxy = value;
             return this;
         }
 
         /** Sets the TLS context; {@code null} uses the JVM's default. */
-        public Builder sslContext(SSLContext value) {
+        public Builder sslContext(@Nullable SSLContext value) {
             this.sslContext = value;
             return this;
         }

@@ -3,6 +3,7 @@ package dev.runlist.spi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request as the core hands it to a transport. Immutable.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param timeout how long this exchange may take at most, from sending to the end of the headers;
  *     {@code null} means the transport's read timeout alone bounds it
  */
-public record TransportRequest(String method, URI uri, Headers headers, Duration timeout) {
+public record TransportRequest(String method, URI uri, Headers headers, @Nullable Duration timeout) {
 
     /** Checks that method, URI and headers are present and that the URI is absolute. */
     public TransportRequest {

@@ -6,4 +6,7 @@
  * error mapping all live in the core; a transport turns off its stack's own retries, redirects and
  * automatic decompression so that behaviour never depends on which stack is chosen.
  */
+@NullMarked
 package dev.runlist.spi;
+
+import org.jspecify.annotations.NullMarked;
