@@ -3,6 +3,8 @@ package dev.runlist.cli;
 import dev.runlist.RunsClient;
 import dev.runlist.testing.FakeRunsApi;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,6 +20,8 @@ final class ApiConnection implements AutoCloseable {
     static final int DEMO_RUNS = 300;
     /** The seed that makes the demo runs the same every time. */
     static final long DEMO_SEED = 42;
+    /** The host of OpenAI's hosted API, which no longer serves the Assistants API. */
+    static final String OPENAI_HOST = "api.openai.com";
 
     private final RunsClient client;
     private final FakeRunsApi fake;
@@ -27,14 +31,16 @@ final class ApiConnection implements AutoCloseable {
         this.fake = fake;
     }
 
-    static ApiConnection open(Map<String, String> env, String baseUrl, String transport, PrintWriter err) {
+    /**
+     * Connects as {@code env} and the flags say; {@code notices} (null: none) hears that the embedded
+     * fake is used.
+     */
+    static ApiConnection open(Map<String, String> env, String baseUrl, String transport, PrintWriter notices) {
         RunsClient.Builder builder = RunsClient.builder().fromEnv(env);
         if (transport != null) {
             builder.transport(transport);
         }
-        String key = env.get("OPENAI_API_KEY");
-        boolean haveKey = (key != null && !key.isBlank()) || present(env, "AZURE_OPENAI_ENDPOINT");
-        if (haveKey) {
+        if (hasKey(env)) {
             if (baseUrl != null) {
                 builder.baseUrl(baseUrl);
             }
@@ -48,13 +54,33 @@ final class ApiConnection implements AutoCloseable {
         try {
             fake.seedThread(DEMO_THREAD, DEMO_RUNS, DEMO_SEED);
             fake.startHttp();
-            err.println("runlist: OPENAI_API_KEY is not set, so this lists from an embedded fake API at " + fake.baseUrl()
-                    + " (thread '" + DEMO_THREAD + "' has " + DEMO_RUNS + " demo runs).");
-            err.flush();
+            if (notices != null) {
+                notices.println("runlist: OPENAI_API_KEY is not set, so this lists from an embedded fake API at "
+                        + fake.baseUrl() + " (thread '" + DEMO_THREAD + "' has " + DEMO_RUNS + " demo runs).");
+                notices.flush();
+            }
             return new ApiConnection(builder.apiKey(fake.apiKey()).baseUrl(fake.baseUrl()).build(), fake);
         } catch (RuntimeException e) {
             fake.close();
             throw e;
+        }
+    }
+
+    /**
+     * Whether these settings call OpenAI's hosted API ({@value #OPENAI_HOST}), where the Assistants
+     * API was shut down on 2026-08-26: a key, no Azure endpoint, and no other base URL.
+     */
+    static boolean targetsOpenAi(Map<String, String> env, String baseUrl) {
+        if (!hasKey(env) || present(env, "AZURE_OPENAI_ENDPOINT")) {
+            return false;
+        }
+        String url = baseUrl != null ? baseUrl
+                : present(env, "OPENAI_BASE_URL") ? env.get("OPENAI_BASE_URL").trim() : RunsClient.DEFAULT_BASE_URL;
+        try {
+            String host = URI.create(url).getHost();
+            return host != null && host.toLowerCase(Locale.ROOT).equals(OPENAI_HOST);
+        } catch (IllegalArgumentException notAUrl) {
+            return false;
         }
     }
 
@@ -68,6 +94,10 @@ final class ApiConnection implements AutoCloseable {
         if (fake != null) {
             fake.close();
         }
+    }
+
+    private static boolean hasKey(Map<String, String> env) {
+        return present(env, "OPENAI_API_KEY") || present(env, "AZURE_OPENAI_ENDPOINT");
     }
 
     private static boolean present(Map<String, String> env, String name) {

@@ -14,6 +14,8 @@ public final class ExitCodes {
     public static final int NETWORK = 4;
     /** The API's answer could not be read, or paging could not go on safely. */
     public static final int BAD_RESPONSE = 5;
+    /** {@code serve-fake} could not listen on its port (in use, or not allowed). */
+    public static final int PORT_UNAVAILABLE = 6;
 
     private ExitCodes() {}
 }

@@ -5,6 +5,7 @@ import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +18,16 @@ abstract class RunPrinter {
         this.out = out;
     }
 
-    static RunPrinter of(ListCommand.Format format, PrintWriter out) {
+    /**
+     * A printer for {@code format} on {@code out}; {@code table} lays out the table format, and
+     * {@code quiet} leaves out what is not data (the "(no runs)" line).
+     */
+    static RunPrinter of(ListCommand.Format format, PrintWriter out, RunTable table, boolean quiet) {
         switch (format) {
             case json: return new JsonPrinter(out);
             case jsonl: return new JsonLinesPrinter(out);
-            default: return new TablePrinter(out);
+            case csv: return new CsvPrinter(out);
+            default: return new TablePrinter(out, table, quiet);
         }
     }
 
@@ -41,11 +47,14 @@ abstract class RunPrinter {
 
     /** Aligned columns a person reads. */
     static final class TablePrinter extends RunPrinter {
-        private final RunTable table = new RunTable();
+        private final RunTable table;
+        private final boolean quiet;
         private int rows;
 
-        TablePrinter(PrintWriter out) {
+        TablePrinter(PrintWriter out, RunTable table, boolean quiet) {
             super(out);
+            this.table = table;
+            this.quiet = quiet;
         }
 
         @Override
@@ -61,7 +70,7 @@ abstract class RunPrinter {
 
         @Override
         void end(boolean stoppedEarly) {
-            if (rows == 0) {
+            if (rows == 0 && !quiet) {
                 out.println("(no runs)");
             }
         }
@@ -82,8 +91,71 @@ abstract class RunPrinter {
         }
 
         @Override
-        void end(boolean stoppedEarly) {
-            out.flush();
+        void end(boolean stoppedEarly) {}
+    }
+
+    /**
+     * RFC 4180 comma-separated values for spreadsheets: a header row, one row per run, CRLF line
+     * ends, fields holding a comma, quote, CR or LF quoted; timestamps in ISO-8601 (UTC), empty when
+     * absent. Control characters other than CR, LF and tab are made visible as in the table.
+     */
+    static final class CsvPrinter extends RunPrinter {
+        static final List<String> HEADER = List.of("id", "status", "created_at", "model", "total_tokens",
+                "last_error_code", "last_error_message", "started_at", "expires_at", "cancelled_at", "failed_at",
+                "completed_at");
+
+        CsvPrinter(PrintWriter out) {
+            super(out);
+        }
+
+        @Override
+        void begin() {
+            record(HEADER);
+        }
+
+        @Override
+        void run(Run run) {
+            List<String> fields = new ArrayList<>(HEADER.size());
+            fields.add(run.id());
+            fields.add(run.status().value());
+            fields.add(iso(run.createdAt()));
+            fields.add(run.model());
+            fields.add(run.usage() == null ? "" : Long.toString(run.usage().totalTokens()));
+            fields.add(run.lastError() == null || run.lastError().code() == null ? "" : run.lastError().code().value());
+            fields.add(run.lastError() == null ? "" : run.lastError().message());
+            fields.add(iso(run.startedAt()));
+            fields.add(iso(run.expiresAt()));
+            fields.add(iso(run.cancelledAt()));
+            fields.add(iso(run.failedAt()));
+            fields.add(iso(run.completedAt()));
+            record(fields);
+        }
+
+        @Override
+        void end(boolean stoppedEarly) {}
+
+        private void record(List<String> fields) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                b.append(field(fields.get(i)));
+            }
+            out.print(b.append("\r\n"));
+        }
+
+        /** One field, quoted when RFC 4180 requires it. */
+        static String field(String value) {
+            String v = TerminalText.keepingLineBreaks(value);
+            if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\r') < 0 && v.indexOf('\n') < 0) {
+                return v;
+            }
+            return '"' + v.replace("\"", "\"\"") + '"';
+        }
+
+        private static String iso(Instant t) {
+            return t == null ? "" : t.toString();
         }
     }
 
@@ -118,7 +190,6 @@ abstract class RunPrinter {
         }
 
         private void print(RunListResponse page) {
-            out.flush();
             out.println(new String(RunsJson.standard().writePage(page, true), StandardCharsets.UTF_8));
         }
 
@@ -130,5 +201,4 @@ abstract class RunPrinter {
             return runs.isEmpty() ? null : runs.get(runs.size() - 1).id();
         }
     }
-
 }

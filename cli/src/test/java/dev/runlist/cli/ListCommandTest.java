@@ -6,10 +6,8 @@ import dev.runlist.json.RunsJson;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import dev.runlist.model.RunStatus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.runlist.cli.InProcess.Result;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -17,17 +15,12 @@ import org.junit.jupiter.api.Test;
 /** {@code runlist list} in-process, on the embedded fake (these tests run without OPENAI_API_KEY). */
 class ListCommandTest {
 
-    private record Result(int code, String out, String err) {}
-
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RunlistCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+        return InProcess.run(args);
     }
 
     private static List<String> lines(String s) {
-        return Arrays.stream(s.split("\n")).filter(l -> !l.isBlank()).collect(Collectors.toList());
+        return InProcess.lines(s);
     }
 
     @Test
