@@ -103,8 +103,7 @@ final class RunStats {
     }
 
     private static int lifeOrder(String status) {
-        int i = Statuses.KNOWN.indexOf(RunStatus.of(status));
-        return i < 0 ? Integer.MAX_VALUE : i;
+        return RunStatus.of(status).kind().ordinal(); // UNKNOWN is the last kind
     }
 
     /** Counts, most first, ties by name. */

@@ -1,6 +1,7 @@
 package dev.runlist.cli;
 
 import dev.runlist.model.RunStatus;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -8,10 +9,9 @@ import java.util.stream.Collectors;
 /** The run statuses the API documents, in the order of a run's life. */
 final class Statuses {
 
-    /** Every documented status, in the order a run can pass through them. */
-    static final List<RunStatus> KNOWN = List.of(RunStatus.QUEUED, RunStatus.IN_PROGRESS, RunStatus.REQUIRES_ACTION,
-            RunStatus.CANCELLING, RunStatus.CANCELLED, RunStatus.FAILED, RunStatus.COMPLETED, RunStatus.INCOMPLETE,
-            RunStatus.EXPIRED);
+    /** Every documented status, in the order of {@link RunStatus.Kind} (the order a run can pass through them). */
+    static final List<RunStatus> KNOWN = Arrays.stream(RunStatus.Kind.values()).filter(k -> k != RunStatus.Kind.UNKNOWN)
+            .map(k -> RunStatus.of(k.name().toLowerCase(Locale.ROOT))).collect(Collectors.toUnmodifiableList());
 
     private Statuses() {}
 
