@@ -40,6 +40,30 @@ class ErrorReporterTest {
         assertThat(elsewhere).contains("Check the thread id").doesNotContain("shut down");
     }
 
+    /** A command that failed after calling OpenAI's hosted API. */
+    @picocli.CommandLine.Command(name = "fails")
+    static final class CallsOpenAi implements java.util.concurrent.Callable<Integer>, ErrorReporter.CallsApi {
+        @Override
+        public Integer call() {
+            throw notFound("Invalid URL (GET /v1/threads/thread_abc/runs)");
+        }
+
+        @Override
+        public boolean targetsOpenAi() {
+            return true;
+        }
+    }
+
+    @Test
+    void theHandlerAsksTheFailedCommandWhereItsCallWent() {
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new CallsOpenAi());
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler(new ErrorReporter());
+        assertThat(cli.execute()).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(err.toString()).contains("shut down its hosted Assistants API");
+    }
+
     @Test
     void onlyOpenAisHostedApiCountsAsOpenAi() {
         assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x"), null)).isTrue();
