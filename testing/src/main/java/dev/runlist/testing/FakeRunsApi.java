@@ -87,12 +87,20 @@ public final class FakeRunsApi implements AutoCloseable {
         this.sleeper = b.sleeper;
     }
 
-    /** A fake with every default: key {@value #DEFAULT_API_KEY}, the system UTC clock, beta header required. */
+    /**
+     * A fake with every default: key {@value #DEFAULT_API_KEY}, the system UTC clock, beta header required.
+     *
+     * @return the fake, serving in memory until {@link #startHttp()}
+     */
     public static FakeRunsApi create() {
         return builder().build();
     }
 
-    /** A builder holding the defaults. */
+    /**
+     * A builder holding the defaults.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -104,6 +112,8 @@ public final class FakeRunsApi implements AutoCloseable {
      * (a streamed body, a truncated body that fails mid-way, latency bounded by the request's
      * timeout, cancellation of async calls). Shared, thread-safe; closing it does nothing, closing
      * the fake stops it.
+     *
+     * @return the transport
      */
     public Transport transport() {
         return transport;
@@ -113,6 +123,7 @@ public final class FakeRunsApi implements AutoCloseable {
      * Starts the loopback HTTP server on a free port if it is not running and returns its base URL,
      * {@code http://127.0.0.1:PORT/v1}. Idempotent.
      *
+     * @return the base URL
      * @throws IllegalStateException when the fake is closed
      * @throws java.io.UncheckedIOException when the server cannot bind
      */
@@ -124,6 +135,8 @@ public final class FakeRunsApi implements AutoCloseable {
      * Starts the loopback HTTP server on {@code port} (0: a free one) if it is not running, and returns
      * its base URL. When the server already runs, {@code port} is ignored.
      *
+     * @param port the port, 0..65535
+     * @return the base URL, {@code http://127.0.0.1:PORT/v1}
      * @throws IllegalStateException when the fake is closed
      * @throws java.io.UncheckedIOException when the server cannot bind, for example because the port is taken
      */
@@ -137,7 +150,12 @@ public final class FakeRunsApi implements AutoCloseable {
         return "http://127.0.0.1:" + http.port() + "/v1";
     }
 
-    /** The HTTP base URL, {@code http://127.0.0.1:PORT/v1}, starting the server on first use; see {@link #startHttp()}. */
+    /**
+     * The HTTP base URL, starting the server on first use; see {@link #startHttp()}.
+     *
+     * @return the base URL, {@code http://127.0.0.1:PORT/v1}
+     * @throws IllegalStateException when the fake is closed
+     */
     public String baseUrl() {
         return startHttp();
     }
@@ -145,6 +163,8 @@ public final class FakeRunsApi implements AutoCloseable {
     /**
      * A new client on the in-memory transport with this fake's key and a short retry back-off
      * ({@code retryBackoff(1 ms, 10 ms)}, default retry count); closed with the fake.
+     *
+     * @return the client
      */
     public synchronized RunsClient client() {
         RunsClient client = RunsClient.builder()
@@ -157,7 +177,11 @@ public final class FakeRunsApi implements AutoCloseable {
         return client;
     }
 
-    /** The key the fake accepts, or null when it accepts any non-empty key. */
+    /**
+     * The key the fake accepts.
+     *
+     * @return the key, or null when it accepts any non-empty key
+     */
     public String apiKey() {
         return apiKey;
     }
@@ -167,6 +191,8 @@ public final class FakeRunsApi implements AutoCloseable {
     /**
      * Creates an empty thread; does nothing if it exists.
      *
+     * @param threadId the thread's id
+     * @return this fake
      * @throws IllegalArgumentException when {@code threadId} is empty
      */
     public FakeRunsApi createThread(String threadId) {
@@ -175,7 +201,10 @@ public final class FakeRunsApi implements AutoCloseable {
     }
 
     /**
-     * Deletes a thread and its runs: listing it answers 404 afterwards. Returns whether it existed.
+     * Deletes a thread and its runs: listing it answers 404 afterwards.
+     *
+     * @param threadId the thread's id
+     * @return whether it existed
      */
     public boolean deleteThread(String threadId) {
         return store.deleteThread(threadId);
@@ -185,6 +214,8 @@ public final class FakeRunsApi implements AutoCloseable {
      * Adds {@code run} to the thread named by its {@link Run#threadId()}, creating the thread when
      * it does not exist.
      *
+     * @param run the run
+     * @return this fake
      * @throws IllegalArgumentException when the thread already holds a run with that id
      */
     public FakeRunsApi addRun(Run run) {
@@ -195,6 +226,8 @@ public final class FakeRunsApi implements AutoCloseable {
     /**
      * Replaces the run with {@code run}'s id in its thread; a changed {@code created_at} moves it.
      *
+     * @param run the new content of the run
+     * @return this fake
      * @throws IllegalArgumentException when the thread does not exist or holds no run with that id
      */
     public FakeRunsApi updateRun(Run run) {
@@ -205,8 +238,11 @@ public final class FakeRunsApi implements AutoCloseable {
 
     /**
      * Deletes a run, keeping its place: a cursor naming it still resolves, so a listing in progress
-     * neither skips nor repeats runs. Returns whether the run existed.
+     * neither skips nor repeats runs.
      *
+     * @param threadId the thread's id
+     * @param runId the run's id
+     * @return whether the run existed
      * @throws IllegalArgumentException when the thread does not exist
      */
     public boolean deleteRun(String threadId, String runId) {
@@ -218,6 +254,8 @@ public final class FakeRunsApi implements AutoCloseable {
      * For a seeded thread nothing changed since, it is the seeded list itself, which makes each run
      * when asked for; otherwise every run is held in the list.
      *
+     * @param threadId the thread's id
+     * @return the runs
      * @throws IllegalArgumentException when the thread does not exist
      */
     public List<Run> runs(String threadId) {
@@ -288,7 +326,12 @@ public final class FakeRunsApi implements AutoCloseable {
 
     // ------------------------------------------------------------------ faults
 
-    /** Answers the next request not matched by a {@link #failWhen} rule with {@code fault}, once. */
+    /**
+     * Answers the next request not matched by a {@link #failWhen} rule with {@code fault}, once.
+     *
+     * @param fault the fault
+     * @return this fake
+     */
     public FakeRunsApi enqueue(Fault fault) {
         faults.enqueue(fault, 1);
         return this;
@@ -297,6 +340,9 @@ public final class FakeRunsApi implements AutoCloseable {
     /**
      * Answers the next {@code n} requests not matched by a {@link #failWhen} rule with {@code fault}.
      *
+     * @param n how many requests, at least 1
+     * @param fault the fault
+     * @return this fake
      * @throws IllegalArgumentException when {@code n} is less than 1
      */
     public FakeRunsApi failNext(int n, Fault fault) {
@@ -309,6 +355,10 @@ public final class FakeRunsApi implements AutoCloseable {
      * dropped once used up. Rules are checked in the order added, before the queue. {@code when} runs
      * on a serving thread; an exception it throws is answered 500.
      *
+     * @param when which requests the fault answers
+     * @param fault the fault
+     * @param times how many matching requests, at least 1
+     * @return this fake
      * @throws IllegalArgumentException when {@code times} is less than 1
      */
     public FakeRunsApi failWhen(Predicate<RecordedRequest> when, Fault fault, int times) {
@@ -316,7 +366,11 @@ public final class FakeRunsApi implements AutoCloseable {
         return this;
     }
 
-    /** How many scripted fault deliveries remain (queued plus the rules' remaining counts). */
+    /**
+     * How many scripted fault deliveries remain.
+     *
+     * @return the queued faults plus the rules' remaining counts
+     */
     public int pendingFaults() {
         return faults.pending();
     }
@@ -328,12 +382,21 @@ public final class FakeRunsApi implements AutoCloseable {
 
     // ------------------------------------------------------------------ journal
 
-    /** How many requests arrived since the start or {@link #clearJournal()}; taken ones included. */
+    /**
+     * How many requests arrived since the start or {@link #clearJournal()}; taken ones included,
+     * counted even when the fake keeps no journal.
+     *
+     * @return the count
+     */
     public int requestCount() {
         return journal.count();
     }
 
-    /** Every request recorded, in arrival order; an immutable snapshot. */
+    /**
+     * Every request recorded, in arrival order.
+     *
+     * @return an immutable snapshot; empty when the fake keeps no journal
+     */
     public List<RecordedRequest> requests() {
         return journal.all();
     }
@@ -341,7 +404,8 @@ public final class FakeRunsApi implements AutoCloseable {
     /**
      * The oldest request not yet taken, waiting up to {@link #TAKE_TIMEOUT} (5 s) for one.
      *
-     * @throws AssertionError when none arrives in time
+     * @return the request
+     * @throws AssertionError when none arrives in time, or the fake keeps no journal
      */
     public RecordedRequest takeRequest() {
         return journal.take(TAKE_TIMEOUT);
@@ -350,7 +414,9 @@ public final class FakeRunsApi implements AutoCloseable {
     /**
      * The oldest request not yet taken, waiting up to {@code timeout} for one.
      *
-     * @throws AssertionError when none arrives in time
+     * @param timeout how long to wait
+     * @return the request
+     * @throws AssertionError when none arrives in time, or the fake keeps no journal
      */
     public RecordedRequest takeRequest(Duration timeout) {
         return journal.take(Objects.requireNonNull(timeout, "timeout"));
@@ -412,6 +478,9 @@ public final class FakeRunsApi implements AutoCloseable {
         /**
          * Sets the only key accepted; default {@value FakeRunsApi#DEFAULT_API_KEY}. Null accepts any
          * non-empty key (a missing key is still answered 401).
+         *
+         * @param apiKey the key, or null for any
+         * @return this builder
          */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
@@ -421,13 +490,22 @@ public final class FakeRunsApi implements AutoCloseable {
         /**
          * Sets the clock that timestamps recorded requests and anchors seeded runs; default the
          * system UTC clock. A fixed clock makes {@link FakeRunsApi#seedThread} repeatable byte for byte.
+         *
+         * @param clock the clock
+         * @return this builder
+         * @throws NullPointerException when {@code clock} is null
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Sets whether {@code OpenAI-Beta: assistants=v2} is required, as the real API does; default true. */
+        /**
+         * Sets whether {@code OpenAI-Beta: assistants=v2} is required, as the real API does; default true.
+         *
+         * @param require whether to answer 400 without it
+         * @return this builder
+         */
         public Builder requireBetaHeader(boolean require) {
             this.requireBetaHeader = require;
             return this;
@@ -461,7 +539,11 @@ public final class FakeRunsApi implements AutoCloseable {
             return this;
         }
 
-        /** Returns a new fake; it starts no HTTP server until {@link FakeRunsApi#startHttp()}. */
+        /**
+         * Builds the fake; it starts no HTTP server until {@link FakeRunsApi#startHttp()}.
+         *
+         * @return a new fake
+         */
         public FakeRunsApi build() {
             return new FakeRunsApi(this);
         }
