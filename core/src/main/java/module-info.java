@@ -9,6 +9,7 @@ module dev.runlist {
     requires static transitive org.jspecify;
 
     exports dev.runlist;
+    exports dev.runlist.auth;
     exports dev.runlist.model;
     exports dev.runlist.json;
     exports dev.runlist.spi;

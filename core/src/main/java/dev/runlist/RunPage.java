@@ -31,7 +31,7 @@ public final class RunPage {
      * @param threadId the thread whose runs these are
      * @param response the decoded body
      * @param params the parameters the page was fetched with
-     * @param requestId the {@code x-request-id} of the response, or null when unknown
+     * @param requestId the {@code x-request-id} (else {@code apim-request-id}) of the response, or null when unknown
      * @return the page
      * @throws NullPointerException when {@code threadId}, {@code response} or {@code params} is null
      */
@@ -69,7 +69,7 @@ public final class RunPage {
         return params;
     }
 
-    /** The {@code x-request-id} of the response, if the server sent one. */
+    /** The {@code x-request-id} of the response, else Azure's {@code apim-request-id}, if the server sent one. */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }

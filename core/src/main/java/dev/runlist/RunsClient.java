@@ -1,7 +1,10 @@
 package dev.runlist;
 
 import dev.runlist.errors.PaginationException;
+import dev.runlist.auth.TokenSupplier;
+import dev.runlist.internal.Authenticator;
 import dev.runlist.internal.ClientSettings;
+import dev.runlist.internal.ErrorMapper;
 import dev.runlist.internal.ListRequestFactory;
 import dev.runlist.internal.RequestExecutor;
 import dev.runlist.internal.RequestExecutor.BodyReader;
@@ -53,8 +56,6 @@ public final class RunsClient implements AutoCloseable {
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     /** The default overall timeout of one call, all attempts included. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    /** The Azure OpenAI {@code api-version} used when none is given. */
-    public static final String DEFAULT_AZURE_API_VERSION = "2024-05-01-preview";
 
     private final ClientSettings settings;
     private final ListRequestFactory requests;
@@ -76,7 +77,9 @@ public final class RunsClient implements AutoCloseable {
     /**
      * A client configured from the environment: {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
      * {@code OPENAI_ORG_ID}, {@code OPENAI_PROJECT_ID}; or, when {@code AZURE_OPENAI_ENDPOINT} is set,
-     * Azure OpenAI with {@code AZURE_OPENAI_API_KEY} and {@code OPENAI_API_VERSION}.
+     * Azure OpenAI at that endpoint (see {@link Builder#azureEndpoint}) with {@code AZURE_OPENAI_API_KEY}
+     * (else {@code OPENAI_API_KEY}) and, when set, {@code OPENAI_API_VERSION} (see
+     * {@link Builder#apiVersion}).
      *
      * @throws IllegalStateException when no API key is set
      */
@@ -243,8 +246,7 @@ public final class RunsClient implements AutoCloseable {
 
     private BodyReader<RunPage> pageReader(String threadId, ListRunsParams params) {
         RunsJson json = settings.json();
-        return (body, headers) -> RunPage.of(threadId, json.readPage(body), params,
-                headers.firstValue("x-request-id").orElse(null));
+        return (body, headers) -> RunPage.of(threadId, json.readPage(body), params, ErrorMapper.requestId(headers));
     }
 
     private Duration timeoutOf(ListRunsParams params) {
@@ -257,6 +259,7 @@ public final class RunsClient implements AutoCloseable {
      */
     public static final class Builder {
         private @Nullable String apiKey;
+        private @Nullable TokenSupplier tokenSupplier;
         private @Nullable String baseUrl;
         private @Nullable String azureEndpoint;
         private @Nullable String apiVersion;
@@ -291,12 +294,16 @@ public final class RunsClient implements AutoCloseable {
             if (get.apply("AZURE_OPENAI_ENDPOINT") != null) {
                 azureEndpoint(get.apply("AZURE_OPENAI_ENDPOINT"));
                 String key = get.apply("AZURE_OPENAI_API_KEY");
-                apiKey(key != null ? key : get.apply("OPENAI_API_KEY"));
+                if (key != null || get.apply("OPENAI_API_KEY") != null) {
+                    apiKey(key != null ? key : get.apply("OPENAI_API_KEY"));
+                }
                 if (get.apply("OPENAI_API_VERSION") != null) {
                     apiVersion(get.apply("OPENAI_API_VERSION"));
                 }
             } else {
-                apiKey(get.apply("OPENAI_API_KEY"));
+                if (get.apply("OPENAI_API_KEY") != null) {
+                    apiKey(get.apply("OPENAI_API_KEY"));
+                }
                 if (get.apply("OPENAI_BASE_URL") != null) {
                     baseUrl(get.apply("OPENAI_BASE_URL"));
                 }
@@ -310,31 +317,85 @@ public final class RunsClient implements AutoCloseable {
             return this;
         }
 
-        /** Sets the secret API key (required: null or blank makes {@link #build()} fail). Never logged or printed. */
+        /**
+         * Authenticates with the secret API key {@code apiKey}: {@code Authorization: Bearer KEY},
+         * or Azure's {@code api-key: KEY} header with {@link #azureEndpoint}. Replaces a
+         * {@link #bearerToken} set before; null removes the key. Never logged or printed.
+         *
+         * @param apiKey the secret key, or null
+         * @return this builder
+         */
         public Builder apiKey(@Nullable String apiKey) {
             this.apiKey = apiKey;
+            if (apiKey != null) {
+                this.tokenSupplier = null;
+            }
             return this;
         }
 
-        /** Sets the API base URL; null means the default, {@value RunsClient#DEFAULT_BASE_URL}. */
+        /**
+         * Authenticates with short-lived tokens from {@code supplier}, sent as
+         * {@code Authorization: Bearer TOKEN}: Microsoft Entra ID tokens for Azure OpenAI (scope
+         * {@code https://cognitiveservices.azure.com/.default}), or OAuth2 access tokens for an
+         * OpenAI-compatible server. The client asks for a token before the first attempt, keeps it
+         * until two minutes before its expiry, and when the server answers 401 asks once for a new one
+         * and tries the request once more before throwing the
+         * {@link dev.runlist.errors.AuthenticationException}. Concurrent calls share one fetch. A
+         * supplier that fails ends the call with a {@link dev.runlist.errors.CredentialException}.
+         * Replaces an {@link #apiKey} set before; tokens are never logged or printed.
+         *
+         * @param supplier where tokens come from, or null to remove it
+         * @return this builder
+         */
+        public Builder bearerToken(@Nullable TokenSupplier supplier) {
+            this.tokenSupplier = supplier;
+            if (supplier != null) {
+                this.apiKey = null;
+            }
+            return this;
+        }
+
+        /**
+         * Sets the API base URL of OpenAI or an OpenAI-compatible server; default
+         * {@value RunsClient#DEFAULT_BASE_URL}. Ignored when {@link #azureEndpoint} is set.
+         *
+         * @param baseUrl the base URL, such as {@code http://localhost:8080/v1}, or null for the default
+         * @return this builder
+         */
         public Builder baseUrl(@Nullable String baseUrl) {
             this.baseUrl = baseUrl;
             return this;
         }
 
         /**
-         * Targets Azure OpenAI at {@code endpoint} (such as {@code https://my-resource.openai.azure.com}):
-         * requests go to {@code {endpoint}/openai/threads/...} with the {@code api-key} header and the
-         * {@code api-version} query parameter. Null (the default) targets {@link #baseUrl} instead.
+         * Targets Azure OpenAI (Microsoft Foundry) at {@code endpoint}, such as
+         * {@code https://my-resource.openai.azure.com}; a trailing {@code /openai} or
+         * {@code /openai/v1} is accepted and ignored. Requests go to Azure's v1 API,
+         * {@code {endpoint}/openai/v1/threads/{thread_id}/runs}, with no {@code api-version} unless
+         * {@link #apiVersion} sets one. An {@link #apiKey} is sent in the {@code api-key} header, a
+         * {@link #bearerToken} (Entra ID) as {@code Authorization: Bearer}. Replaces {@link #baseUrl}.
+         *
+         * @param endpoint the resource endpoint, or null to target {@link #baseUrl} again
+         * @return this builder
          */
         public Builder azureEndpoint(@Nullable String endpoint) {
             this.azureEndpoint = endpoint;
             return this;
         }
 
-        /** Sets the Azure {@code api-version}; null means the default, {@value RunsClient#DEFAULT_AZURE_API_VERSION}. */
+        /**
+         * Sets the {@code api-version} query parameter sent with every request; default none. With
+         * {@link #azureEndpoint}, {@code "v1"} or {@code "preview"} keeps the v1 path
+         * ({@code {endpoint}/openai/v1/threads/...?api-version=preview}) and any other value, a dated
+         * version such as {@code "2024-05-01-preview"}, selects Azure's legacy path
+         * ({@code {endpoint}/openai/threads/...?api-version=2024-05-01-preview}), which Azure retires
+         * over time. Without an Azure endpoint it is added to the {@link #baseUrl} requests as given.
+         *
+         * @param apiVersion the version, or null (or blank) for none
+         * @return this builder
+         */
         public Builder apiVersion(@Nullable String apiVersion) {
-            this.apiVersion = apiVersion;
+            this.apiVersion = apiVersion == null || apiVersion.isBlank() ? null : apiVersion.trim();
             return this;
         }
 
@@ -445,31 +506,34 @@ public final class RunsClient implements AutoCloseable {
         /**
          * Builds the client, discovering a transport if none was given.
          *
-         * @throws IllegalStateException when no API key is set
+         * @throws IllegalStateException when neither an API key nor a token supplier is set
          * @throws IllegalArgumentException when a URL is not an absolute http(s) URL
          * @throws dev.runlist.errors.TransportDiscoveryException when no transport can be found
          */
         public RunsClient build() {
-            if (apiKey == null || apiKey.isBlank()) {
+            if (tokenSupplier == null && (apiKey == null || apiKey.isBlank())) {
                 throw new IllegalStateException("No OpenAI API key: set OPENAI_API_KEY (or AZURE_OPENAI_API_KEY "
-                        + "with AZURE_OPENAI_ENDPOINT) or call RunsClient.builder().apiKey(...)");
+                        + "with AZURE_OPENAI_ENDPOINT) or call RunsClient.builder().apiKey(...) or .bearerToken(...)");
             }
-            if (apiKey.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            if (apiKey != null && apiKey.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
                 throw new IllegalArgumentException("the API key contains a CR, LF or NUL character; refused");
             }
             String endpoint = azureEndpoint;
             boolean azure = endpoint != null;
-            URI base = endpoint != null ? URI.create(httpUrl(endpoint, "azureEndpoint") + "/openai")
+            URI base = endpoint != null ? azureBase(httpUrl(endpoint, "azureEndpoint"), apiVersion)
                     : httpUrl(baseUrl == null ? DEFAULT_BASE_URL : baseUrl, "baseUrl");
+            Authenticator authenticator = tokenSupplier != null
+                    ? Authenticator.bearerTokens(tokenSupplier, Clock.systemUTC())
+                    : Authenticator.apiKey(Objects.requireNonNull(apiKey), azure);
             Transport chosen = transport != null ? transport
                     : TransportLoader.standard().create(transportConfig, transportName);
             ExecutorService owned = asyncExecutor == null ? Executors.newCachedThreadPool(daemonThreads()) : null;
             Executor async = owned != null ? owned : Objects.requireNonNull(asyncExecutor);
             ClientSettings settings = new ClientSettings(
                     base,
-                    apiKey,
+                    authenticator,
                     azure,
-                    azure ? (apiVersion == null ? DEFAULT_AZURE_API_VERSION : apiVersion) : null,
+                    apiVersion,
                     organization,
                     project,
                     headers.build(),
@@ -495,6 +559,22 @@ public final class RunsClient implements AutoCloseable {
                 throw new IllegalArgumentException(name + " must be an absolute http or https URL, was " + url);
             }
             return uri;
+        }
+
+        /**
+         * Azure's v1 base, {@code {endpoint}/openai/v1}, or the legacy {@code {endpoint}/openai} for a
+         * dated {@code api-version}.
+         */
+        private static URI azureBase(URI endpoint, @Nullable String apiVersion) {
+            String root = endpoint.toString();
+            for (String suffix : new String[] {"/openai/v1", "/openai"}) {
+                if (root.endsWith(suffix)) {
+                    root = root.substring(0, root.length() - suffix.length());
+                    break;
+                }
+            }
+            boolean v1 = apiVersion == null || apiVersion.equals("v1") || apiVersion.equals("preview");
+            return URI.create(root + (v1 ? "/openai/v1" : "/openai"));
         }
 
         private static String stripSlash(String url) {

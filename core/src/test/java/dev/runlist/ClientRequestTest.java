@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runlist.spi.TransportRequest;
+import dev.runlist.auth.BearerToken;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What goes on the wire for a list call: URL, query, headers, for OpenAI and Azure. */
 class ClientRequestTest {
@@ -84,17 +88,32 @@ class ClientRequestTest {
     }
 
     @Test
-    void azureUsesApiKeyHeaderApiVersionAndOpenAiPath() {
+    void azureDefaultsToTheV1PathWithoutApiVersionAndSendsTheKeyInApiKey() {
         transport.respond(200, Pages.page(false));
-        RunsClient.builder().apiKey(KEY).transport(transport).azureEndpoint("https://res.openai.azure.com/")
-                .apiVersion("2024-07-01-preview").build()
+        RunsClient.builder().apiKey(KEY).transport(transport).azureEndpoint("https://res.openai.azure.com/").build()
                 .list("t", ListRunsParams.builder().limit(5).build());
         TransportRequest r = onlyRequest();
-        assertThat(r.uri().toString())
-                .isEqualTo("https://res.openai.azure.com/openai/threads/t/runs?limit=5&api-version=2024-07-01-preview");
+        assertThat(r.uri().toString()).isEqualTo("https://res.openai.azure.com/openai/v1/threads/t/runs?limit=5");
         assertThat(r.headers().firstValue("api-key")).contains(KEY);
         assertThat(r.headers().contains("Authorization")).isFalse();
         assertThat(r.headers().firstValue("OpenAI-Beta")).contains("assistants=v2");
+    }
+
+    @ParameterizedTest(name = "apiVersion {0} -> {1}")
+    @CsvSource({
+        "preview, https://res.openai.azure.com/openai/v1/threads/t/runs?limit=5&api-version=preview",
+        "v1, https://res.openai.azure.com/openai/v1/threads/t/runs?limit=5&api-version=v1",
+        "2024-05-01-preview, https://res.openai.azure.com/openai/threads/t/runs?limit=5&api-version=2024-05-01-preview",
+        "2024-08-01-preview, https://res.openai.azure.com/openai/threads/t/runs?limit=5&api-version=2024-08-01-preview",
+    })
+    void azureApiVersionSelectsTheShape(String version, String url) {
+        for (String endpoint : new String[] {"https://res.openai.azure.com", "https://res.openai.azure.com/openai/",
+                "https://res.openai.azure.com/openai/v1/"}) {
+            transport.respond(200, Pages.page(false));
+            RunsClient.builder().apiKey(KEY).transport(transport).azureEndpoint(endpoint).apiVersion(version).build()
+                    .list("t", ListRunsParams.builder().limit(5).build());
+        }
+        assertThat(transport.requests()).extracting(r -> r.uri().toString()).containsOnly(url);
     }
 
     @Test
@@ -119,6 +138,26 @@ class ClientRequestTest {
         TransportRequest r = onlyRequest();
         assertThat(r.uri().toString()).isEqualTo("https://res.openai.azure.com/openai/threads/t/runs?api-version=2025-01-01-preview");
         assertThat(r.headers().firstValue("api-key")).contains("az-key");
+    }
+
+    @Test
+    void fromEnvWithAzureEndpointAndKeyOnlyUsesV1() {
+        transport.respond(200, Pages.page(false));
+        RunsClient.builder().fromEnv(Map.of("AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com",
+                "AZURE_OPENAI_API_KEY", "az-key")).transport(transport).build().list("t");
+        assertThat(onlyRequest().uri().toString()).isEqualTo("https://res.openai.azure.com/openai/v1/threads/t/runs");
+    }
+
+    @Test
+    void bearerTokenIsSentAsAuthorizationToAzureAndReplacesTheEnvironmentKey() {
+        transport.respond(200, Pages.page(false));
+        RunsClient.builder().fromEnv(Map.of("AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com",
+                "AZURE_OPENAI_API_KEY", "az-key")).transport(transport)
+                .bearerToken(() -> BearerToken.of("entra-token", Instant.now().plus(Duration.ofHours(1))))
+                .build().list("t");
+        TransportRequest r = onlyRequest();
+        assertThat(r.headers().firstValue("Authorization")).contains("Bearer entra-token");
+        assertThat(r.headers().contains("api-key")).isFalse();
     }
 
     @Test

@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status code
  * @param type the {@code error.type} of the OpenAI error envelope, such as
  *     {@code invalid_request_error}
- * @param code the {@code error.code}, such as {@code rate_limit_exceeded}
+ * @param code the {@code error.code}, such as {@code rate_limit_exceeded}, or Azure's
+ *     {@code "404"} or {@code "DeploymentNotFound"}
  * @param param the {@code error.param}: the request parameter at fault, such as {@code limit}
  * @param message the {@code error.message}, or for a body that is not the envelope a snippet of it
- * @param requestId the {@code x-request-id} response header
+ * @param requestId the {@code x-request-id} response header, else Azure's {@code apim-request-id}
  * @param attempts how many attempts were made, the first included
  * @param headers the response headers, credentials redacted (see {@link ApiException#headers()});
  *     null is taken as none

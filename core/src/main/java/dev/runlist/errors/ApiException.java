@@ -46,7 +46,10 @@ public class ApiException extends RunlistException {
         return error.status();
     }
 
-    /** The {@code x-request-id} of the failed response, or {@code null} when absent. */
+    /**
+     * The {@code x-request-id} of the failed response, else Azure's {@code apim-request-id}, or
+     * {@code null} when neither was sent.
+     */
     public @Nullable String requestId() {
         return error.requestId();
     }

@@ -10,13 +10,13 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a client was built with, checked and immutable. The API key is kept here and nowhere
- * else; {@link #toString()} redacts it.
+ * Everything a client was built with, checked and immutable. The credential is kept by the
+ * {@link Authenticator} and nowhere else; {@link #toString()} never shows it.
  *
  * @param baseUri the API base, such as {@code https://api.openai.com/v1}, without a trailing slash
- * @param apiKey the secret key
- * @param azure whether to authenticate the Azure way ({@code api-key} header, {@code api-version} query)
- * @param apiVersion the Azure {@code api-version}, or null when not Azure
+ * @param authenticator the credential each attempt carries
+ * @param azure whether this is Azure OpenAI
+ * @param apiVersion the {@code api-version} query parameter sent with every request, or null for none
  * @param organization the {@code OpenAI-Organization} header value, or null
  * @param project the {@code OpenAI-Project} header value, or null
  * @param headers extra headers sent with every request
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ClientSettings(
         URI baseUri,
-        String apiKey,
+        Authenticator authenticator,
         boolean azure,
         @Nullable String apiVersion,
         @Nullable String organization,
@@ -46,7 +46,7 @@ public record ClientSettings(
 
     @Override
     public String toString() {
-        return "ClientSettings[baseUri=" + baseUri + ", apiKey=<redacted>, azure=" + azure
+        return "ClientSettings[baseUri=" + baseUri + ", auth=" + authenticator.describe() + ", azure=" + azure
                 + (apiVersion == null ? "" : ", apiVersion=" + apiVersion)
                 + (organization == null ? "" : ", organization=" + organization)
                 + (project == null ? "" : ", project=" + project)

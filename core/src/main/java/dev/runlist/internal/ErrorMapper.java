@@ -11,26 +11,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an error response into the {@link ApiException} for its status: the OpenAI error envelope
- * when the body is one, else a snippet of whatever came (an HTML page from a proxy, say). Any
- * occurrence of the API key in the server's text and headers is redacted, and credential headers are
- * masked whole.
+ * (or Azure's, whose {@code code} is a string such as {@code "404"} and whose {@code type} and
+ * {@code param} are often absent) when the body is one, else a snippet of whatever came (an HTML
+ * page from a proxy, say). Any occurrence of the credential in the server's text and headers is
+ * redacted, and credential headers are masked whole.
  */
 public final class ErrorMapper {
 
     private static final int SNIPPET_CHARS = 200;
 
     private final RunsJson json;
-    private final String apiKey;
+    private final Authenticator authenticator;
 
-    /** A mapper that parses with {@code json} and redacts {@code apiKey}. */
-    public ErrorMapper(RunsJson json, String apiKey) {
+    /** A mapper that parses with {@code json} and redacts the secrets of {@code authenticator}. */
+    public ErrorMapper(RunsJson json, Authenticator authenticator) {
         this.json = json;
-        this.apiKey = apiKey;
+        this.authenticator = authenticator;
+    }
+
+    /**
+     * The request id of a response: {@code x-request-id}, else Azure's {@code apim-request-id}; null
+     * when neither was sent.
+     */
+    public static @Nullable String requestId(Headers headers) {
+        return headers.firstValue("x-request-id").or(() -> headers.firstValue("apim-request-id")).orElse(null);
     }
 
     /** The exception for a response of {@code status} with {@code headers} and (part of) {@code body}. */
     public ApiException toException(int status, Headers headers, byte[] body, int attempts) {
-        String requestId = headers.firstValue("x-request-id").orElse(null);
+        String requestId = requestId(headers);
         Optional<ErrorObject> envelope = json.readError(body);
         ApiError error = envelope
                 .map(e -> new ApiError(status, redactNullable(e.type()), redactNullable(e.code()),
@@ -67,6 +76,6 @@ public final class ErrorMapper {
     }
 
     private String redact(String text) {
-        return apiKey.isEmpty() ? text : text.replace(apiKey, "<redacted>");
+        return authenticator.redact(text);
     }
 }

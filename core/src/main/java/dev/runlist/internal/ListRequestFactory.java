@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Turns a thread id and {@link ListRunsParams} into the wire request: the URL with its encoded path
- * and query, and the authentication, beta, organization, project and caller headers.
+ * and query, and the authentication, beta, organization, project and caller headers (a caller's
+ * header replaces runlist's of the same name, the credential's included).
  * Thread-safe.
  */
 public final class ListRequestFactory {
@@ -21,11 +22,6 @@ public final class ListRequestFactory {
     public ListRequestFactory(ClientSettings settings) {
         this.settings = settings;
         Headers.Builder h = Headers.builder();
-        if (settings.azure()) {
-            h.set("api-key", settings.apiKey());
-        } else {
-            h.set("Authorization", "Bearer " + settings.apiKey());
-        }
         h.set("OpenAI-Beta", "assistants=v2");
         if (settings.organization() != null) {
             h.set("OpenAI-Organization", settings.organization());
@@ -66,25 +62,30 @@ public final class ListRequestFactory {
             sep = '&';
         }
         String apiVersion = settings.apiVersion();
-        if (settings.azure() && apiVersion != null) {
+        if (apiVersion != null) {
             url.append(sep).append("api-version=").append(PercentEncoding.queryValue(apiVersion));
         }
         return URI.create(url.toString());
     }
 
-    /** The GET request, bounded by {@code timeout} (null for the transport's read timeout alone). */
+    /**
+     * The GET request, bounded by {@code timeout} (null for the transport's read timeout alone),
+     * carrying the credential of this attempt unless the caller set that header themselves.
+     *
+     * @throws dev.runlist.errors.CredentialException when no credential can be obtained
+     */
     public TransportRequest request(String threadId, ListRunsParams params, Duration timeout) {
         URI uri = uri(threadId, params);
-        Headers headers = fixedHeaders;
-        if (!params.headers().isEmpty()) {
-            Headers.Builder h = fixedHeaders.toBuilder();
-            params.headers().toMap().forEach((name, values) -> {
-                h.remove(name);
-                values.forEach(v -> h.add(name, v));
-            });
-            headers = h.build();
+        Headers.Builder h = fixedHeaders.toBuilder();
+        Authenticator auth = settings.authenticator();
+        if (!fixedHeaders.contains(auth.headerName()) && !params.headers().contains(auth.headerName())) {
+            auth.authenticate(h);
         }
-        return new TransportRequest("GET", uri, headers, timeout);
+        params.headers().toMap().forEach((name, values) -> {
+            h.remove(name);
+            values.forEach(v -> h.add(name, v));
+        });
+        return new TransportRequest("GET", uri, h.build(), timeout);
     }
 
     /**

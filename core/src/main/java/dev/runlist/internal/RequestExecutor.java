@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.NullUnmarked;
@@ -52,7 +54,7 @@ public final class RequestExecutor {
         this.settings = settings;
         this.transport = settings.transport();
         this.retryPolicy = settings.retryPolicy();
-        this.errorMapper = new ErrorMapper(settings.json(), settings.apiKey());
+        this.errorMapper = new ErrorMapper(settings.json(), settings.authenticator());
     }
 
     /**
@@ -63,12 +65,14 @@ public final class RequestExecutor {
      */
     public <T> T execute(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader, Duration timeout) {
         Deadline deadline = Deadline.after(timeout);
+        AtomicBoolean renewedCredential = new AtomicBoolean();
         for (int attempt = 1; ; attempt++) {
             TransportRequest request = requestFor.apply(deadline.remainingOrFail(attempt, null));
             long start = System.nanoTime();
             Outcome<T> outcome;
             try {
-                outcome = onResponse(transport.execute(request), request, reader, attempt, start, deadline);
+                outcome = onResponse(transport.execute(request), request, reader, attempt, start, deadline,
+                        renewedCredential);
             } catch (IOException e) {
                 outcome = onIoFailure(e, request, attempt, start, deadline);
             }
@@ -97,12 +101,15 @@ public final class RequestExecutor {
             }
         });
         Deadline deadline = Deadline.after(timeout);
-        settings.asyncExecutor().execute(() -> attemptAsync(requestFor, reader, deadline, 1, result, inFlight));
+        AtomicBoolean renewedCredential = new AtomicBoolean();
+        settings.asyncExecutor().execute(() -> attemptAsync(requestFor, reader, deadline, renewedCredential, 1, result,
+                inFlight));
         return result;
     }
 
     private <T> void attemptAsync(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader,
-            Deadline deadline, int attempt, CompletableFuture<T> result, AtomicReference<Future<?>> inFlight) {
+            Deadline deadline, AtomicBoolean renewedCredential, int attempt, CompletableFuture<T> result,
+            AtomicReference<Future<?>> inFlight) {
         if (result.isDone()) {
             return;
         }
@@ -124,7 +131,7 @@ public final class RequestExecutor {
             Outcome<T> outcome;
             try {
                 if (error == null) {
-                    outcome = onResponse(response, request, reader, attempt, start, deadline);
+                    outcome = onResponse(response, request, reader, attempt, start, deadline, renewedCredential);
                 } else {
                     Throwable cause = unwrap(error);
                     if (cause instanceof CancellationException) {
@@ -145,13 +152,14 @@ public final class RequestExecutor {
             } else {
                 CompletableFuture.delayedExecutor(outcome.retryAfter.toNanos(), TimeUnit.NANOSECONDS,
                                 settings.asyncExecutor())
-                        .execute(() -> attemptAsync(requestFor, reader, deadline, attempt + 1, result, inFlight));
+                        .execute(() -> attemptAsync(requestFor, reader, deadline, renewedCredential, attempt + 1, result,
+                                inFlight));
             }
         }, settings.asyncExecutor());
     }
 
     private <T> Outcome<T> onResponse(TransportResponse response, TransportRequest request, BodyReader<T> reader,
-            int attempt, long start, Deadline deadline) {
+            int attempt, long start, Deadline deadline, AtomicBoolean renewedCredential) {
         try (response) {
             int status = response.status();
             Headers headers = response.headers();
@@ -168,6 +176,10 @@ public final class RequestExecutor {
                 }
             }
             RunlistException error = errorMapper.toException(status, headers, ResponseBodies.readErrorBody(response), attempt);
+            if (status == 401 && settings.authenticator().rejected(request) && renewedCredential.compareAndSet(false, true)) {
+                // A token may expire or be revoked before its stated expiry: one more attempt with a fresh one.
+                return retryOrTimeout(Duration.ZERO, error, attempt, deadline);
+            }
             if (RetryPolicy.isRetryable(status, headers) && retryPolicy.canRetry(attempt)) {
                 return retryOrTimeout(retryPolicy.delay(attempt, headers), error, attempt, deadline);
             }
@@ -225,7 +237,7 @@ public final class RequestExecutor {
             LOG.debug("{} {} failed after {} ms: {} (attempt {}/{})", request.method(), target, ms, e.toString(), attempt, attempts);
         } else {
             LOG.debug("{} {} -> {} in {} ms (request id {}, attempt {}/{})", request.method(), target, status, ms,
-                    headers.firstValue("x-request-id").orElse("none"), attempt, attempts);
+                    Objects.requireNonNullElse(ErrorMapper.requestId(headers), "none"), attempt, attempts);
         }
     }
 

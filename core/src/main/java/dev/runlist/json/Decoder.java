@@ -89,24 +89,31 @@ final class Decoder {
         return run;
     }
 
-    /** The error object of an envelope, or null when the document has no {@code error} member. */
+    /**
+     * The error object of an envelope, or of a bare {@code {"message": ...}} object (Azure's gateway);
+     * null when the document has neither.
+     */
     ErrorObject errorDocument() throws IOException {
         JsonToken t = first();
         if (t != JsonToken.START_OBJECT) {
             throw typeError("an object", t);
         }
         ErrorObject error = null;
+        String bareMessage = null;
         String name;
         while ((name = p.nextFieldName()) != null) {
             JsonToken v = p.nextToken();
             if (name.equals("error")) {
                 error = errorObject(v);
+            } else if (name.equals("message") && v == JsonToken.VALUE_STRING) {
+                bareMessage = text();
             } else {
                 p.skipChildren();
             }
         }
         end();
-        return error;
+        // Azure's gateway answers a bad token with {"statusCode": 401, "message": "..."}, no envelope.
+        return error == null && bareMessage != null ? new ErrorObject(bareMessage, null, null, null) : error;
     }
 
     private JsonToken first() throws IOException {
@@ -957,7 +964,8 @@ final class Decoder {
                     param = nullableString(v);
                     break;
                 case "code":
-                    code = nullableString(v);
+                    // Azure sends codes such as "404" or "DeploymentNotFound"; a bare number reads as its text.
+                    code = v == JsonToken.VALUE_NUMBER_INT ? p.getText() : nullableString(v);
                     break;
                 default:
                     p.skipChildren();

@@ -131,8 +131,10 @@ public final class RunsJson {
     }
 
     /**
-     * The {@code error} object of an error envelope {@code {"error": {...}}}; empty, never an
-     * exception, when {@code body} is anything else (null, empty, HTML, truncated, wrong types).
+     * The {@code error} object of an error envelope {@code {"error": {...}}} (a numeric {@code code}
+     * read as its text), or the message of Azure's bare {@code {"statusCode": 401, "message": ...}};
+     * empty, never an exception, when {@code body} is anything else (null, empty, HTML, truncated,
+     * wrong types).
      */
     public Optional<ErrorObject> readError(byte[] body) {
         if (body == null || body.length == 0) {

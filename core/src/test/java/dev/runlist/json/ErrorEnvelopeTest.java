@@ -35,6 +35,22 @@ class ErrorEnvelopeTest {
                 .contains(new ErrorObject("m", null, null, null));
     }
 
+    @Test
+    void readsAzureEnvelopesWhoseCodeIsAStringOrANumberAndTheGatewaysBareMessage() {
+        assertThat(read("{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"The API deployment for this"
+                + " resource does not exist.\"}}"))
+                .contains(new ErrorObject("The API deployment for this resource does not exist.", null, null,
+                        "DeploymentNotFound"));
+        assertThat(read("{\"error\":{\"code\":\"404\",\"message\":\"Resource not found\"}}"))
+                .contains(new ErrorObject("Resource not found", null, null, "404"));
+        assertThat(read("{\"error\":{\"code\":429,\"message\":\"Rate limit\"}}"))
+                .contains(new ErrorObject("Rate limit", null, null, "429"));
+        assertThat(read("{ \"statusCode\": 401, \"message\": \"Unauthorized. Access token is missing, invalid,"
+                + " audience is incorrect (https://cognitiveservices.azure.com), or have expired.\" }"))
+                .contains(new ErrorObject("Unauthorized. Access token is missing, invalid, audience is incorrect"
+                        + " (https://cognitiveservices.azure.com), or have expired.", null, null, null));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "",
