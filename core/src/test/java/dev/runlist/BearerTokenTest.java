@@ -11,6 +11,9 @@ import dev.runlist.spi.TransportRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -86,7 +89,7 @@ class BearerTokenTest {
     }
 
     @Test
-    void aSecond401GivesUpWithTheTokensRedacted() {
+    void aSecond401GivesUpWithTheTokensRedacted() throws IOException {
         transport.respond(401, Pages.error("bad token tok-one", "invalid_request_error", null, null))
                 .respond(401, Pages.error("bad token tok-two", "invalid_request_error", null, null));
         Tokens tokens = new Tokens(BearerToken.of("tok-one", IN_AN_HOUR), BearerToken.of("tok-two", IN_AN_HOUR));
@@ -98,6 +101,8 @@ class BearerTokenTest {
                 });
         assertThat(tokens.calls).hasValue(2);
         assertThat(client.toString()).doesNotContain("tok-").contains("bearer");
+        assertThat(Files.readString(Path.of("target/core-test.log"), StandardCharsets.UTF_8))
+                .as("the debug line of each attempt").contains("-> 401").doesNotContain("tok-one").doesNotContain("tok-two");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -19,12 +20,14 @@ import java.util.concurrent.TimeUnit;
  * one matches, else answers as the real API would. Checks run in this order, each in its own
  * method: route ({@link #threadIdOf}, 404 Invalid URL), method (405), API key ({@code
  * authenticate}, 401), {@code OpenAI-Beta} ({@code checkBeta}, 400), then the listing ({@code
- * list}): {@code limit} and {@code order} (400), thread (404), cursor (400). Thread-safe.
+ * list}): {@code limit} and {@code order} (400), thread (404), cursor (400). As Azure
+ * ({@link AzureDialect}), the gateway's checks come first and replace the key and beta checks.
+ * Thread-safe.
  */
 final class FakeHandler {
 
     private static final String JSON = "application/json";
-    private static final List<String> PREFIXES = List.of("/v1/threads/", "/openai/threads/");
+    private static final List<String> PREFIXES = List.of("/v1/threads/", "/openai/threads/", "/openai/v1/threads/");
     private static final String SUFFIX = "/runs";
 
     private final RunStore store;
@@ -35,16 +38,24 @@ final class FakeHandler {
     private final String apiKey;
     private final boolean requireBeta;
     private final Clock clock;
+    private final Set<String> grantedTokens;
+    private final AzureDialect azure;
     private final RunsJson json = RunsJson.standard();
 
+    /**
+     * @param grantedTokens bearer tokens accepted besides the key, read live
+     * @param azure how to answer as Azure OpenAI, or null to answer as OpenAI
+     */
     FakeHandler(RunStore store, RequestJournal journal, FaultScript faults, String apiKey, boolean requireBeta,
-            Clock clock) {
+            Clock clock, Set<String> grantedTokens, AzureDialect azure) {
         this.store = store;
         this.journal = journal;
         this.faults = faults;
         this.apiKey = apiKey;
         this.requireBeta = requireBeta;
         this.clock = clock;
+        this.grantedTokens = grantedTokens;
+        this.azure = azure;
     }
 
     /** Handles one request; {@code rawPath} and {@code rawQuery} (null for none) are as sent. */
@@ -72,7 +83,7 @@ final class FakeHandler {
 
             @Override
             public Answer respond(int status, String contentType, byte[] body) {
-                return FakeHandler.respond(status, contentType, body, start);
+                return FakeHandler.this.respond(status, contentType, body, start);
             }
         };
         try {
@@ -83,12 +94,19 @@ final class FakeHandler {
     }
 
     private Answer answer(RecordedRequest r, long start) {
+        Answer refusedByAzure = azure == null ? null : azure.refuse(r);
+        if (refusedByAzure != null) {
+            return refusedByAzure;
+        }
         if (r.threadId() == null) {
             return error(404, ApiErrors.invalidUrl(r.method(), r.path()), start);
         }
         if (!"GET".equals(r.method())) {
             Answer a = error(405, ApiErrors.methodNotAllowed(r.method(), r.path()), start);
             return a.withHeaders(Headers.of(Map.of("Allow", "GET")));
+        }
+        if (azure != null) {
+            return list(r, start); // Azure's gateway checked the credential; Azure needs no OpenAI-Beta
         }
         Answer refused = authenticate(r.headers(), start);
         if (refused == null) {
@@ -97,13 +115,13 @@ final class FakeHandler {
         return refused != null ? refused : list(r, start);
     }
 
-    /** Null when the request carries the accepted key, else the 401 answer. */
+    /** Null when the request carries the accepted key or a granted token, else the 401 answer. */
     private Answer authenticate(Headers headers, long start) {
         String key = presentedKey(headers);
         if (key == null) {
             return error(401, ApiErrors.missingKey(), start);
         }
-        if (apiKey != null && !apiKey.equals(key)) {
+        if (apiKey != null && !apiKey.equals(key) && !grantedTokens.contains(key)) {
             return error(401, ApiErrors.wrongKey(key), start);
         }
         return null;
@@ -168,15 +186,18 @@ final class FakeHandler {
         return respond(status, JSON, json.writeError(error), start);
     }
 
-    private static Answer respond(int status, String contentType, byte[] body, long start) {
+    private Answer respond(int status, String contentType, byte[] body, long start) {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        Headers headers = Headers.builder()
+        Headers.Builder headers = Headers.builder()
                 .add("Content-Type", contentType.startsWith("text/") ? contentType + "; charset=utf-8" : contentType)
                 .add("openai-version", "2020-10-01")
-                .add("openai-processing-ms", Long.toString(ms))
-                .add("x-request-id", requestId())
-                .build();
-        return Answer.complete(status, headers, body);
+                .add("openai-processing-ms", Long.toString(ms));
+        if (azure != null) {
+            azure.addHeaders(headers);
+        } else {
+            headers.add("x-request-id", requestId());
+        }
+        return Answer.complete(status, headers.build(), body);
     }
 
     private static String requestId() {

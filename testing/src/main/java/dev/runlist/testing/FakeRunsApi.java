@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +40,23 @@ import java.util.function.Predicate;
  * other methods (405). The key is read from {@code Authorization: Bearer K} or Azure's
  * {@code api-key: K}; paths may start {@code /v1} or Azure's {@code /openai}; unknown query
  * parameters such as {@code api-version} are ignored. Every response carries
- * {@code x-request-id: req_<hex>} and {@code openai-processing-ms}.
+ * {@code x-request-id: req_<hex>} and {@code openai-processing-ms}. Tokens given to
+ * {@link #grantToken} are accepted as {@code Authorization: Bearer TOKEN} besides the key.
+ *
+ * <p><b>As Azure OpenAI</b> ({@link Builder#azure()}): serves Azure's v1 path
+ * {@code /openai/v1/threads/{thread_id}/runs} ({@code api-version} absent, {@code v1} or
+ * {@code preview}) and the legacy {@code /openai/threads/{thread_id}/runs?api-version=YYYY-MM-DD[-preview]}
+ * at {@link #endpoint()}; takes the key in {@code api-key} or as {@code Authorization: Bearer KEY}, or a
+ * granted token as {@code Authorization: Bearer TOKEN}; no {@code OpenAI-Beta} header is needed. Its
+ * gateway answers as Azure's does: a wrong or missing key 401
+ * {@code {"error":{"code":"401","message":"Access denied due to invalid subscription key ..."}}}, a bearer
+ * value it does not know 401 {@code {"statusCode":401,"message":"Unauthorized. Access token is missing,
+ * invalid, ..."}}, another path or a legacy path without {@code api-version} 404
+ * {@code {"error":{"code":"404","message":"Resource not found"}}}, an unsupported version 400
+ * {@code {"error":{"code":"BadRequest","message":"API version not supported"}}}; these carry only
+ * {@code apim-request-id}, other answers {@code apim-request-id}, {@code x-request-id} and
+ * {@code x-ms-region}. Past the gateway it answers as above. {@link Fault#status} still sends OpenAI's
+ * envelope; script Azure's own bodies with {@link Fault#body(int, String)}.
  *
  * <p><b>Faults</b> ({@link #enqueue}, {@link #failNext}, {@link #failWhen}) are {@link Fault}
  * values composed from a status, headers, a body, a delay, a body pace, a cut and a dropped
@@ -60,6 +78,8 @@ public final class FakeRunsApi implements AutoCloseable {
     public static final Duration TAKE_TIMEOUT = Duration.ofSeconds(5);
 
     private final String apiKey;
+    private final boolean azure;
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final RunStore store = new RunStore();
     private final RequestJournal journal;
@@ -74,9 +94,11 @@ public final class FakeRunsApi implements AutoCloseable {
 
     private FakeRunsApi(Builder b) {
         this.apiKey = b.apiKey;
+        this.azure = b.azure;
         this.clock = b.clock;
         this.journal = new RequestJournal(b.recordRequests);
-        this.handler = new FakeHandler(store, journal, faults, b.apiKey, b.requireBetaHeader, b.clock);
+        this.handler = new FakeHandler(store, journal, faults, b.apiKey, b.requireBetaHeader, b.clock, tokens,
+                b.azure ? new AzureDialect(b.apiKey, tokens) : null);
         AtomicInteger n = new AtomicInteger();
         this.async = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "runlist-fake-async-" + n.incrementAndGet());
@@ -121,7 +143,8 @@ public final class FakeRunsApi implements AutoCloseable {
 
     /**
      * Starts the loopback HTTP server on a free port if it is not running and returns its base URL,
-     * {@code http://127.0.0.1:PORT/v1}. Idempotent.
+     * {@code http://127.0.0.1:PORT/v1} (as Azure: {@code http://127.0.0.1:PORT/openai/v1}, the base URL
+     * of the official SDKs pointed at Azure's v1 API). Idempotent.
      *
      * @return the base URL
      * @throws IllegalStateException when the fake is closed
@@ -147,13 +170,14 @@ public final class FakeRunsApi implements AutoCloseable {
         if (http == null) {
             http = new HttpFrontend(handler, sleeper, port);
         }
-        return "http://127.0.0.1:" + http.port() + "/v1";
+        return root() + (azure ? "/openai/v1" : "/v1");
     }
 
     /**
-     * The HTTP base URL, starting the server on first use; see {@link #startHttp()}.
+     * The HTTP base URL, {@code http://127.0.0.1:PORT/v1} (as Azure {@code http://127.0.0.1:PORT/openai/v1}),
+     * starting the server on first use; see {@link #startHttp()}.
      *
-     * @return the base URL, {@code http://127.0.0.1:PORT/v1}
+     * @return the base URL
      * @throws IllegalStateException when the fake is closed
      */
     public String baseUrl() {
@@ -161,15 +185,70 @@ public final class FakeRunsApi implements AutoCloseable {
     }
 
     /**
-     * A new client on the in-memory transport with this fake's key and a short retry back-off
-     * ({@code retryBackoff(1 ms, 10 ms)}, default retry count); closed with the fake.
+     * The server's root, {@code http://127.0.0.1:PORT}, starting it on first use: the Azure endpoint to
+     * give {@link RunsClient.Builder#azureEndpoint}.
      *
-     * @return the client
+     * @return the root URL, without a trailing slash
+     * @throws IllegalStateException when the fake is closed
+     */
+    public synchronized String endpoint() {
+        startHttp();
+        return root();
+    }
+
+    private String root() {
+        return "http://127.0.0.1:" + http.port();
+    }
+
+    /** Whether this fake answers as Azure OpenAI; see {@link Builder#azure()}. */
+    public boolean isAzure() {
+        return azure;
+    }
+
+    /**
+     * Accepts {@code token} as {@code Authorization: Bearer TOKEN} from now on, besides the key, the
+     * way Azure accepts a Microsoft Entra ID token or a server accepts an OAuth2 access token.
+     *
+     * @param token the token to accept
+     * @return this fake
+     * @throws IllegalArgumentException when {@code token} is null or blank
+     */
+    public FakeRunsApi grantToken(String token) {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("token must not be blank");
+        }
+        tokens.add(token);
+        return this;
+    }
+
+    /**
+     * Stops accepting {@code token}, as when it expires or is revoked: requests carrying it are answered
+     * 401 from now on.
+     *
+     * @param token a token given to {@link #grantToken}
+     * @return whether it was accepted until now
+     */
+    public boolean revokeToken(String token) {
+        return tokens.remove(token);
+    }
+
+    /**
+     * A new client on the in-memory transport with this fake's key and a short retry back-off
+     * The HTTP base URL, {@code http://127.0.0.1:PORT/v1} (as Azure {@code http://127.0.0.1:PORT/openai/v1}),
+     * starting the server on first use; see {@link #startHttp()}.
+     *
+     * @return the base URL
+     * @throws IllegalStateException when the fake is closed
      */
     public synchronized RunsClient client() {
-        RunsClient client = RunsClient.builder()
+        RunsClient.Builder builder = RunsClient.builder();
+        if (azure) {
+            builder.azureEndpoint("http://fake.runlist.invalid");
+        } else {
+            builder.baseUrl("http://fake.runlist.invalid/v1");
+        }
+        RunsClient client = builder
                 .apiKey(apiKey == null ? DEFAULT_API_KEY : apiKey)
-                .baseUrl("http://fake.runlist.invalid/v1")
                 .transport(transport)
                 .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(10))
                 .build();
@@ -462,7 +541,8 @@ public final class FakeRunsApi implements AutoCloseable {
     /** Names the HTTP base URL when the server runs. */
     @Override
     public synchronized String toString() {
-        return "FakeRunsApi[" + (http == null ? "in memory" : "http://127.0.0.1:" + http.port() + "/v1") + "]";
+        return "FakeRunsApi[" + (azure ? "Azure, " : "") + (http == null ? "in memory" : root() + (azure ? "/openai/v1" : "/v1"))
+                + "]";
     }
 
     /** Builds a {@link FakeRunsApi}; not thread-safe. */
@@ -472,8 +552,20 @@ public final class FakeRunsApi implements AutoCloseable {
         private boolean requireBetaHeader = true;
         private Sleeper sleeper = Sleeper.SYSTEM;
         private boolean recordRequests = true;
+        private boolean azure;
 
         private Builder() {}
+
+        /**
+         * Answers as Azure OpenAI instead of OpenAI: Azure's paths, {@code api-version}s, credentials,
+         * gateway errors and headers, as {@link FakeRunsApi} describes. Default: OpenAI.
+         *
+         * @return this builder
+         */
+        public Builder azure() {
+            this.azure = true;
+            return this;
+        }
 
         /**
          * Sets the only key accepted; default {@value FakeRunsApi#DEFAULT_API_KEY}. Null accepts any

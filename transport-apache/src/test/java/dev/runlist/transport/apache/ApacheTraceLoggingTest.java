@@ -85,7 +85,7 @@ class ApacheTraceLoggingTest {
         assertLogged(log, "DEBUG org.apache.hc.client5.http.impl.async");
         assertLogged(log, "DEBUG org.apache.hc.client5.http.headers");
         assertLogged(log, ">> GET /v1/threads/" + THREAD + "/runs");
-        assertLogged(log, ">> GET /openai/threads/" + THREAD + "/runs");
+        assertLogged(log, ">> GET /openai/v1/threads/" + THREAD + "/runs");
         // ...and the credentials headers were logged with their values redacted.
         assertLogged(log, ">> Authorization: <redacted>");
         assertLogged(log, ">> api-key: <redacted>");
