@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The client a command talks through: the real API when {@code OPENAI_API_KEY} is set (or a
- * {@code --base-url} with a key), else an embedded fake API over loopback HTTP seeded with the demo
- * thread. Closing it closes the client and stops the fake.
+ * {@code --base-url} with a key), Azure OpenAI when {@code AZURE_OPENAI_ENDPOINT} or
+ * {@code --azure-endpoint} names a resource (with {@code AZURE_OPENAI_API_KEY}), else an embedded fake
+ * API over loopback HTTP seeded with the demo thread. Closing it closes the client and stops the fake.
  */
 final class ApiConnection implements AutoCloseable {
 
@@ -33,16 +34,30 @@ final class ApiConnection implements AutoCloseable {
 
     /**
      * Connects as {@code env} and the flags say; {@code notices} (null: none) hears that the embedded
-     * fake is used.
+     * fake is used. {@code --base-url} wins over {@code AZURE_OPENAI_ENDPOINT}; {@code --azure-endpoint}
+     * (null: none) over both.
      */
-    static ApiConnection open(Map<String, String> env, String baseUrl, String transport, PrintWriter notices) {
+    static ApiConnection open(Map<String, String> env, String baseUrl, String azureEndpoint, String transport,
+            PrintWriter notices) {
         RunsClient.Builder builder = RunsClient.builder().fromEnv(env);
         if (transport != null) {
             builder.transport(transport);
         }
+        if (azureEndpoint != null) {
+            if (!present(env, "AZURE_OPENAI_API_KEY") && !present(env, "OPENAI_API_KEY")) {
+                throw new IllegalArgumentException("AZURE_OPENAI_API_KEY is not set; set it to the key of the Azure"
+                        + " OpenAI resource at " + azureEndpoint + " (runlist serve-fake --azure prints its key)");
+            }
+            String key = present(env, "AZURE_OPENAI_API_KEY") ? env.get("AZURE_OPENAI_API_KEY") : env.get("OPENAI_API_KEY");
+            builder.azureEndpoint(azureEndpoint).apiKey(key.trim());
+            if (present(env, "OPENAI_API_VERSION")) {
+                builder.apiVersion(env.get("OPENAI_API_VERSION"));
+            }
+            return new ApiConnection(builder.build(), null);
+        }
         if (hasKey(env)) {
             if (baseUrl != null) {
-                builder.baseUrl(baseUrl);
+                builder.azureEndpoint(null).baseUrl(baseUrl);
             }
             return new ApiConnection(builder.build(), null);
         }
@@ -70,8 +85,8 @@ final class ApiConnection implements AutoCloseable {
      * Whether these settings call OpenAI's hosted API ({@value #OPENAI_HOST}), where the Assistants
      * API was shut down on 2026-08-26: a key, no Azure endpoint, and no other base URL.
      */
-    static boolean targetsOpenAi(Map<String, String> env, String baseUrl) {
-        if (!hasKey(env) || present(env, "AZURE_OPENAI_ENDPOINT")) {
+    static boolean targetsOpenAi(Map<String, String> env, String baseUrl, String azureEndpoint) {
+        if (!hasKey(env) || azureEndpoint != null || present(env, "AZURE_OPENAI_ENDPOINT") && baseUrl == null) {
             return false;
         }
         String url = baseUrl != null ? baseUrl

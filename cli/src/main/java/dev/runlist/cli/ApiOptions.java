@@ -21,6 +21,12 @@ final class ApiOptions {
                     + "Assistants-compatible server or a runlist serve-fake.")
     String baseUrl;
 
+    @Option(names = "--azure-endpoint", paramLabel = "URL",
+            description = "List from Azure OpenAI's v1 API at this resource endpoint, such as https://my-resource.openai.azure.com "
+                    + "(default AZURE_OPENAI_ENDPOINT), with the key in AZURE_OPENAI_API_KEY; OPENAI_API_VERSION picks "
+                    + "another API shape.")
+    String azureEndpoint;
+
     @Option(names = {"-v", "--verbose"},
             description = "Log one line per HTTP attempt on stderr; twice (-vv) also the HTTP stack's own logs.")
     boolean[] verbose = new boolean[0];
@@ -54,7 +60,7 @@ final class ApiOptions {
 
     /** Opens the API these options name (or the embedded fake); see {@link ApiConnection}. */
     ApiConnection open(Io io) {
-        return ApiConnection.open(io.env(), baseUrl, transport, quiet ? null : io.err());
+        return ApiConnection.open(io.env(), baseUrl, azureEndpoint, transport, quiet ? null : io.err());
     }
 
     private void configureLogging() {

@@ -83,7 +83,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     private static String hint(int status, String message, boolean openAi) {
         switch (status) {
             case 400: return "Check the flags.";
-            case 401: return "Check OPENAI_API_KEY.";
+            case 401: return "Check OPENAI_API_KEY (AZURE_OPENAI_API_KEY for Azure).";
             case 403: return "Check that the key's organization and project can read this thread.";
             case 404:
                 return openAi && (message == null || !message.startsWith(THREAD_NOT_FOUND)) ? SUNSET_HINT

@@ -90,6 +90,6 @@ final class ListCommand implements Callable<Integer>, ErrorReporter.CallsApi {
 
     @Override
     public boolean targetsOpenAi() {
-        return ApiConnection.targetsOpenAi(root.io().env(), api.baseUrl);
+        return ApiConnection.targetsOpenAi(root.io().env(), api.baseUrl, api.azureEndpoint);
     }
 }

@@ -51,6 +51,10 @@ final class ServeFakeCommand implements Callable<Integer> {
                     + " JSON pages, each run in the thread its thread_id names.")
     Path data;
 
+    @Option(names = "--azure", description = "Answer as Azure OpenAI (its v1 and legacy paths, api-key header, errors) "
+            + "and print the endpoint to use.")
+    boolean azure;
+
     @Override
     public Integer call() throws InterruptedException {
         int demoRuns = runs != null ? runs : data != null ? 0 : ApiConnection.DEMO_RUNS;
@@ -63,7 +67,11 @@ final class ServeFakeCommand implements Callable<Integer> {
         PrintWriter out = root.io().text();
         CountDownLatch stopped = new CountDownLatch(1);
         // No journal: a server that runs for hours must not keep every request it answered.
-        try (FakeRunsApi fake = FakeRunsApi.builder().recordRequests(false).build()) {
+        FakeRunsApi.Builder builder = FakeRunsApi.builder().recordRequests(false);
+        if (azure) {
+            builder.azure();
+        }
+        try (FakeRunsApi fake = builder.build()) {
             Map<String, Integer> loaded = Map.of();
             if (data != null) {
                 try {
@@ -84,6 +92,9 @@ final class ServeFakeCommand implements Callable<Integer> {
                         + ". Choose another with --port, or --port 0 for a free one.");
                 return ExitCodes.PORT_UNAVAILABLE;
             }
+            if (azure) {
+                out.println("endpoint: " + fake.endpoint());
+            }
             out.println("base URL: " + fake.baseUrl());
             out.println("API key:  " + fake.apiKey());
             if (demoRuns > 0 || data == null) {
@@ -92,8 +103,11 @@ final class ServeFakeCommand implements Callable<Integer> {
             loaded.forEach((id, count) -> out.println("thread:   " + TerminalText.oneLine(id) + " (" + count + " runs from "
                     + TerminalText.oneLine(String.valueOf(data)) + ")"));
             String example = loaded.isEmpty() ? thread : loaded.keySet().iterator().next();
-            out.println("try:      OPENAI_API_KEY=" + fake.apiKey() + " runlist list " + shellQuote(example)
-                    + " --base-url " + fake.baseUrl());
+            out.println("try:      " + (azure
+                    ? "AZURE_OPENAI_ENDPOINT=" + fake.endpoint() + " AZURE_OPENAI_API_KEY=" + fake.apiKey()
+                            + " runlist list " + shellQuote(example)
+                    : "OPENAI_API_KEY=" + fake.apiKey() + " runlist list " + shellQuote(example) + " --base-url "
+                            + fake.baseUrl()));
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             stopped.await();

@@ -83,6 +83,6 @@ final class StatsCommand implements Callable<Integer>, ErrorReporter.CallsApi {
 
     @Override
     public boolean targetsOpenAi() {
-        return ApiConnection.targetsOpenAi(root.io().env(), api.baseUrl);
+        return ApiConnection.targetsOpenAi(root.io().env(), api.baseUrl, api.azureEndpoint);
     }
 }

@@ -33,6 +33,8 @@ class CliProcessTest {
         pb.environment().remove("OPENAI_API_KEY");
         pb.environment().remove("AZURE_OPENAI_ENDPOINT");
         pb.environment().remove("OPENAI_BASE_URL");
+        pb.environment().remove("AZURE_OPENAI_API_KEY");
+        pb.environment().remove("OPENAI_API_VERSION");
         pb.environment().putAll(env);
         return pb;
     }
@@ -127,5 +129,60 @@ class CliProcessTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("limit").contains("1 and 100");
         assertThat(r.out()).isEmpty();
+    }
+
+    /** Lines {@code name: value} a serve-fake process prints first, read until each of {@code names} was seen. */
+    private static Map<String, String> printedSettings(Process server, String... names) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        Map<String, String> seen = new java.util.HashMap<>();
+        for (String line; seen.size() < names.length && (line = out.readLine()) != null; ) {
+            for (String name : names) {
+                if (line.startsWith(name + ":")) {
+                    seen.put(name, line.substring(name.length() + 1).trim());
+                }
+            }
+        }
+        return seen;
+    }
+
+    @Test
+    void listsFromServeFakeAsAzureByItsVariablesOrFlag() throws Exception {
+        String debug = "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug";
+        Process server = command(Map.of(), "serve-fake", "--azure", "--runs", "120", "--seed", "7").start();
+        try {
+            Map<String, String> printed = printedSettings(server, "endpoint", "base URL", "API key");
+            String endpoint = printed.get("endpoint");
+            String key = printed.get("API key");
+            assertThat(endpoint).startsWith("http://127.0.0.1:");
+            assertThat(printed.get("base URL")).isEqualTo(endpoint + "/openai/v1");
+
+            Result v1 = run(Map.of("AZURE_OPENAI_ENDPOINT", endpoint, "AZURE_OPENAI_API_KEY", key), List.of(debug),
+                    "list", "thread_demo", "--all", "--format", "jsonl");
+            assertThat(v1.code()).isEqualTo(0);
+            assertThat(v1.out()).hasSize(120);
+            assertThat(v1.err()).contains("GET /openai/v1/threads/thread_demo/runs -> 200");
+
+            Result dated = run(Map.of("AZURE_OPENAI_API_KEY", key, "OPENAI_API_VERSION", "2024-05-01-preview"),
+                    List.of(debug), "list", "thread_demo", "--azure-endpoint", endpoint, "--limit", "3", "--format",
+                    "jsonl", "--transport", "apache");
+            assertThat(dated.code()).isEqualTo(0);
+            assertThat(dated.out()).hasSize(3);
+            assertThat(dated.err()).contains("GET /openai/threads/thread_demo/runs?limit=3&api-version=2024-05-01-preview -> 200");
+
+            Result wrong = run(Map.of("AZURE_OPENAI_API_KEY", "0123456789abcdef0123456789abcdef"), "list", "thread_demo",
+                    "--azure-endpoint", endpoint);
+            assertThat(wrong.code()).isEqualTo(ExitCodes.API_ERROR);
+            assertThat(wrong.err().strip().lines().count()).isEqualTo(1);
+            assertThat(wrong.err()).contains("HTTP 401: Access denied due to invalid subscription key")
+                    .containsPattern("request id [0-9a-f-]{36}").contains("AZURE_OPENAI_API_KEY")
+                    .doesNotContain("0123456789abcdef0123456789abcdef");
+
+            Result noKey = run(Map.of(), "list", "thread_demo", "--azure-endpoint", endpoint);
+            assertThat(noKey.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(noKey.err()).contains("AZURE_OPENAI_API_KEY is not set").contains("serve-fake --azure");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
     }
 }

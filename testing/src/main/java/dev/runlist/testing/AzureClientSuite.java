@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,23 +271,22 @@ public abstract class AzureClientSuite {
 
     /**
      * Concurrent listings with no token yet trigger one fetch: the supplier holds the first call until
-     * every other listing waits for its token (or calls the supplier itself, which fails the test).
+     * every other listing waits inside the client for its token (or calls the supplier itself, which
+     * fails the test).
      */
     @Test
     void concurrentListingsShareOneTokenFetch() throws Exception {
         fake.grantToken("entra-shared");
         int threads = 6;
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
-        CountDownLatch arrived = new CountDownLatch(threads);
         AtomicInteger calls = new AtomicInteger();
         TokenSupplier supplier = () -> {
             calls.incrementAndGet();
-            arrived.await();
             awaitOthersWaitingForAToken(workers, calls, 1);
             return valid("entra-shared");
         };
         RunsClient client = tokenClient(supplier);
-        List<RunPage> pages = runConcurrently(threads, workers, arrived, c -> c.list(THREAD), client);
+        List<RunPage> pages = runConcurrently(threads, workers, client);
         assertThat(calls).hasValue(1);
         assertThat(pages).hasSize(threads).allSatisfy(p -> assertThat(p.data()).hasSize(20));
         assertThat(journal()).hasSize(threads)
@@ -301,7 +299,6 @@ public abstract class AzureClientSuite {
         fake.grantToken("entra-old");
         int threads = 6;
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
-        CountDownLatch arrived = new CountDownLatch(threads);
         AtomicInteger calls = new AtomicInteger();
         TokenSupplier supplier = () -> {
             if (calls.incrementAndGet() == 1) {
@@ -316,7 +313,7 @@ public abstract class AzureClientSuite {
         fake.grantToken("entra-new");
         fake.clearJournal();
 
-        List<RunPage> pages = runConcurrently(threads, workers, arrived, c -> c.list(THREAD), client);
+        List<RunPage> pages = runConcurrently(threads, workers, client);
         assertThat(calls).hasValue(2);
         assertThat(pages).hasSize(threads).allSatisfy(p -> assertThat(p.data()).hasSize(20));
         List<String> sent = journal().stream().map(AzureClientSuite::authorization).collect(Collectors.toList());
@@ -349,23 +346,25 @@ public abstract class AzureClientSuite {
         return Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().equals("dev.runlist.internal.TokenCache"));
     }
 
-    private static <T> List<T> runConcurrently(int threads, Set<Thread> workers, CountDownLatch arrived,
-            Function<RunsClient, T> call, RunsClient client) throws Exception {
+    /**
+     * Lists the first page from {@code threads} threads at once, each registered in {@code workers}
+     * before any starts.
+     */
+    private static List<RunPage> runConcurrently(int threads, Set<Thread> workers, RunsClient client) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch registered = new CountDownLatch(threads);
-            List<Future<T>> futures = new ArrayList<>();
+            List<Future<RunPage>> futures = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 futures.add(pool.submit(() -> {
                     workers.add(Thread.currentThread());
                     registered.countDown();
                     registered.await();
-                    arrived.countDown();
-                    return call.apply(client);
+                    return client.list(THREAD);
                 }));
             }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
+            List<RunPage> results = new ArrayList<>();
+            for (Future<RunPage> f : futures) {
                 results.add(f.get(30, TimeUnit.SECONDS));
             }
             return results;
