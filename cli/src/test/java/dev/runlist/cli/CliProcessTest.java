@@ -131,30 +131,20 @@ class CliProcessTest {
         assertThat(r.out()).isEmpty();
     }
 
-    /** Lines {@code name: value} a serve-fake process prints first, read until each of {@code names} was seen. */
-    private static Map<String, String> printedSettings(Process server, String... names) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Map<String, String> seen = new java.util.HashMap<>();
-        for (String line; seen.size() < names.length && (line = out.readLine()) != null; ) {
-            for (String name : names) {
-                if (line.startsWith(name + ":")) {
-                    seen.put(name, line.substring(name.length() + 1).trim());
-                }
-            }
-        }
-        return seen;
+    /** The value of the line {@code name: value} that {@code server} printed. */
+    private static String printed(ServeFakeProcess server, String name) {
+        return server.banner().stream().filter(l -> l.startsWith(name + ":")).findFirst()
+                .map(l -> l.substring(name.length() + 1).trim()).orElseThrow();
     }
 
     @Test
     void listsFromServeFakeAsAzureByItsVariablesOrFlag() throws Exception {
         String debug = "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug";
-        Process server = command(Map.of(), "serve-fake", "--azure", "--runs", "120", "--seed", "7").start();
-        try {
-            Map<String, String> printed = printedSettings(server, "endpoint", "base URL", "API key");
-            String endpoint = printed.get("endpoint");
-            String key = printed.get("API key");
+        try (ServeFakeProcess server = new ServeFakeProcess(List.of(), "--azure", "--runs", "120", "--seed", "7")) {
+            String endpoint = printed(server, "endpoint");
+            String key = printed(server, "API key");
             assertThat(endpoint).startsWith("http://127.0.0.1:");
-            assertThat(printed.get("base URL")).isEqualTo(endpoint + "/openai/v1");
+            assertThat(server.baseUrl()).isEqualTo(endpoint + "/openai/v1");
 
             Result v1 = run(Map.of("AZURE_OPENAI_ENDPOINT", endpoint, "AZURE_OPENAI_API_KEY", key), List.of(debug),
                     "list", "thread_demo", "--all", "--format", "jsonl");
@@ -180,9 +170,6 @@ class CliProcessTest {
             Result noKey = run(Map.of(), "list", "thread_demo", "--azure-endpoint", endpoint);
             assertThat(noKey.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(noKey.err()).contains("AZURE_OPENAI_API_KEY is not set").contains("serve-fake --azure");
-        } finally {
-            server.destroy();
-            assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 }
