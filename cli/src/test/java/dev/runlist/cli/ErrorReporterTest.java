@@ -66,15 +66,17 @@ class ErrorReporterTest {
 
     @Test
     void onlyOpenAisHostedApiCountsAsOpenAi() {
-        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x"), null)).isTrue();
-        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_BASE_URL", "https://API.openai.com/v1/"), null))
+        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x"), null, null)).isTrue();
+        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_BASE_URL", "https://API.openai.com/v1/"), null, null))
                 .isTrue();
-        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x"), "http://127.0.0.1:8080/v1")).isFalse();
-        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_BASE_URL", "https://llm.example.com/v1"), null))
+        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x"), "http://127.0.0.1:8080/v1", null)).isFalse();
+        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x", "OPENAI_BASE_URL", "https://llm.example.com/v1"), null, null))
                 .isFalse();
         assertThat(ApiConnection.targetsOpenAi(Map.of("AZURE_OPENAI_ENDPOINT", "https://r.openai.azure.com",
-                "AZURE_OPENAI_API_KEY", "k"), null)).isFalse();
-        assertThat(ApiConnection.targetsOpenAi(Map.of(), null)).isFalse(); // the embedded fake
+                "AZURE_OPENAI_API_KEY", "k"), null, null)).isFalse();
+        assertThat(ApiConnection.targetsOpenAi(Map.of("OPENAI_API_KEY", "sk-x"), null, "https://r.openai.azure.com"))
+                .isFalse();
+        assertThat(ApiConnection.targetsOpenAi(Map.of(), null, null)).isFalse(); // the embedded fake
     }
 
     @Test
