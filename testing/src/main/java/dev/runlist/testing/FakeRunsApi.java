@@ -234,11 +234,10 @@ public final class FakeRunsApi implements AutoCloseable {
 
     /**
      * A new client on the in-memory transport with this fake's key and a short retry back-off
-     * The HTTP base URL, {@code http://127.0.0.1:PORT/v1} (as Azure {@code http://127.0.0.1:PORT/openai/v1}),
-     * starting the server on first use; see {@link #startHttp()}.
+     * ({@code retryBackoff(1 ms, 10 ms)}, default retry count); closed with the fake. As Azure, the
+     * client targets Azure's v1 API with the key in {@code api-key}.
      *
-     * @return the base URL
-     * @throws IllegalStateException when the fake is closed
+     * @return the client
      */
     public synchronized RunsClient client() {
         RunsClient.Builder builder = RunsClient.builder();
