@@ -1,52 +1,57 @@
 package dev.runlist;
 
-import dev.runlist.errors.RunlistException;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
+import dev.runlist.model.Run;
+import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Fetches the pages of a listing one at a time, as {@link CursorTrail} directs. A failure carries the
- * resume parameters the owner supplies (null: the parameters of the page that could not be had).
- * Not thread-safe.
+ * Fetches the pages of a listing one at a time, as {@link CursorTrail} directs and checks them. A
+ * failed fetch or check ends the walk for good: every later call throws the same exception. Not
+ * thread-safe.
  */
-final class PageWalker implements Iterator<RunPage> {
+final class PageWalker {
+
+    /** A page that passed every check, and its runs in the order they are to be delivered. */
+    record CheckedPage(RunPage page, List<Run> runs) {}
 
     private final Function<ListRunsParams, RunPage> fetch;
-    private final @Nullable Supplier<ListRunsParams> resumeParams;
     private final CursorTrail trail;
-    private @Nullable ListRunsParams next;
     private int pagesFetched;
 
-    PageWalker(Function<ListRunsParams, RunPage> fetch, ListRunsParams start, @Nullable Supplier<ListRunsParams> resumeParams) {
+    PageWalker(Function<ListRunsParams, RunPage> fetch, CursorTrail trail) {
         this.fetch = fetch;
-        this.next = start;
-        this.resumeParams = resumeParams;
-        this.trail = new CursorTrail(start);
+        this.trail = trail;
     }
 
-    @Override
-    public boolean hasNext() {
-        return next != null;
+    /**
+     * Whether another page is to be fetched.
+     *
+     * @throws RuntimeException the exception that ended the walk, when it failed
+     */
+    boolean hasNext() {
+        return trail.next() != null;
     }
 
-    @Override
-    public RunPage next() {
-        if (next == null) {
-            throw new NoSuchElementException("the listing has no more pages");
+    /**
+     * Fetches and checks the next page; the caller reports each run it delivers to the trail.
+     *
+     * @throws java.util.NoSuchElementException when the listing is complete
+     * @throws RuntimeException the exception that ended the walk (a {@link dev.runlist.errors.RunlistException}
+     *     carries resume parameters)
+     */
+    CheckedPage next() {
+        ListRunsParams params = trail.next();
+        if (params == null) {
+            throw new java.util.NoSuchElementException("the listing has no more pages");
         }
+        RunPage page;
         try {
-            RunPage page = fetch.apply(next);
-            pagesFetched++;
-            next = trail.after(page);
-            return page;
-        } catch (RunlistException e) {
-            ListRunsParams resume = resumeParams == null ? next : resumeParams.get();
-            next = null;
-            throw e.resumableWith(resume);
+            page = fetch.apply(params);
+        } catch (RuntimeException e) {
+            throw trail.fail(e);
         }
+        pagesFetched++;
+        return new CheckedPage(page, trail.accept(page));
     }
 
     int pagesFetched() {

@@ -91,7 +91,8 @@ public final class RunPage {
     /**
      * The parameters of the next page in the direction of travel: {@code after=last_id} going
      * forward, {@code before=first_id} for a listing walking backward from {@code before}. Empty when
-     * {@link #hasMore()} is false or the page carries no cursor.
+     * {@link #hasMore()} is false or the page carries no usable cursor (an empty page, blank ids).
+     * This page is not checked here; the auto-paging forms check every page (see {@link RunPager}).
      */
     public Optional<ListRunsParams> nextPageParams() {
         if (!hasMore()) {
@@ -100,13 +101,18 @@ public final class RunPage {
         return nextCursor().map(params::continuingAfter);
     }
 
-    /** The cursor the next page starts from: {@code first_id} walking backward, else {@code last_id}. */
-    Optional<String> nextCursor() {
+    /**
+     * The cursor the next page starts from: {@code first_id} walking backward, else {@code last_id};
+     * when that is absent or blank, the id of the run at that end of the page.
+     */
+    private Optional<String> nextCursor() {
         List<Run> data = data();
-        if (params.isBackward()) {
-            return firstId().or(() -> data.isEmpty() ? Optional.empty() : Optional.of(data.get(0).id()));
+        boolean backward = params.isBackward();
+        Optional<String> id = (backward ? firstId() : lastId()).filter(c -> !c.isBlank());
+        if (id.isPresent() || data.isEmpty()) {
+            return id;
         }
-        return lastId().or(() -> data.isEmpty() ? Optional.empty() : Optional.of(data.get(data.size() - 1).id()));
+        return Optional.of(data.get(backward ? 0 : data.size() - 1).id()).filter(c -> !c.isBlank());
     }
 
     @Override

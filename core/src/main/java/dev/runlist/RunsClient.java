@@ -1,11 +1,13 @@
 package dev.runlist;
 
+import dev.runlist.errors.DecodeException;
 import dev.runlist.errors.PaginationException;
 import dev.runlist.auth.TokenSupplier;
 import dev.runlist.internal.Authenticator;
 import dev.runlist.internal.ClientSettings;
 import dev.runlist.internal.ErrorMapper;
 import dev.runlist.internal.ListRequestFactory;
+import dev.runlist.internal.Redaction;
 import dev.runlist.internal.RequestExecutor;
 import dev.runlist.internal.RequestExecutor.BodyReader;
 import dev.runlist.internal.RetryPolicy;
@@ -16,6 +18,7 @@ import dev.runlist.spi.Headers;
 import dev.runlist.spi.Transport;
 import dev.runlist.spi.TransportConfig;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -186,12 +189,18 @@ public final class RunsClient implements AutoCloseable {
 
     /**
      * Every run of {@code threadId} from where {@code params} start, fetched lazily page by page (see
-     * {@link RunPager}). Headers and timeout in {@code params} apply to every page.
+     * {@link RunPager}). Headers and timeout in {@code params} apply to every page. Every page is
+     * checked before its runs are delivered; a page that breaks the paging rules ends the listing with a
+     * {@link dev.runlist.errors.PaginationException}.
+     *
+     * <p>A listing that failed stays failed: once an iterator's {@code hasNext()} or {@code next()} (or
+     * the stream's advance) has thrown, every later call throws the same exception, whose {@link
+     * dev.runlist.errors.RunlistException#resumeParams()} continue right after the last run delivered.
      */
     public RunListing listAll(String threadId, ListRunsParams params) {
         ListRequestFactory.requireThreadId(threadId);
         Objects.requireNonNull(params, "params");
-        return new RunListing(p -> list(threadId, p), params);
+        return new RunListing(p -> list(threadId, p), params, settings.authenticator()::redact);
     }
 
     /** {@code listAll(threadId, params).stream()}: a lazy, sequential stream of runs. */
@@ -218,13 +227,15 @@ public final class RunsClient implements AutoCloseable {
 
     /**
      * Every run of {@code threadId} from where {@code params} start, published without blocking and
-     * fetched only as the subscriber asks for more. Each subscription is a fresh listing; cancelling it
-     * aborts the fetch in flight.
+     * fetched only as the subscriber asks for more. Each subscription is a fresh listing, with the page
+     * checks of {@link #listAll(String, ListRunsParams)}; cancelling it aborts the fetch in flight. Every
+     * subscription ends with exactly one {@code onComplete} or {@code onError} (none after a cancel);
+     * {@code request(n)} never throws: a bad {@code n} or a closed client arrive as {@code onError}.
      */
     public Flow.Publisher<Run> listAllAsync(String threadId, ListRunsParams params) {
         ListRequestFactory.requireThreadId(threadId);
         Objects.requireNonNull(params, "params");
-        return new RunPublisher(p -> listAsync(threadId, p), params);
+        return new RunPublisher(p -> listAsync(threadId, p), params, settings.authenticator()::redact);
     }
 
     /** Closes the transport if this client discovered it, and its own async threads. Idempotent. */
@@ -244,9 +255,17 @@ public final class RunsClient implements AutoCloseable {
         return "RunsClient[" + settings + "]";
     }
 
+    /** Reads a page of at most {@code limit} runs (the API's default of 20 when not set), redacting decode errors. */
     private BodyReader<RunPage> pageReader(String threadId, ListRunsParams params) {
         RunsJson json = settings.json();
-        return (body, headers) -> RunPage.of(threadId, json.readPage(body), params, ErrorMapper.requestId(headers));
+        int maxRuns = params.limit().orElse(ListRunsParams.DEFAULT_LIMIT);
+        return (body, headers) -> {
+            try {
+                return RunPage.of(threadId, json.readPage(body, maxRuns), params, ErrorMapper.requestId(headers));
+            } catch (DecodeException e) {
+                throw Redaction.redacted(e, settings.authenticator()::redact);
+            }
+        };
     }
 
     private Duration timeoutOf(ListRunsParams params) {
@@ -507,7 +526,8 @@ public final class RunsClient implements AutoCloseable {
          * Builds the client, discovering a transport if none was given.
          *
          * @throws IllegalStateException when neither an API key nor a token supplier is set
-         * @throws IllegalArgumentException when a URL is not an absolute http(s) URL
+         * @throws IllegalArgumentException when a URL is not an absolute http(s) URL with a host, or has
+         *     a query, a fragment or user-info (the message names which)
          * @throws dev.runlist.errors.TransportDiscoveryException when no transport can be found
          */
         public RunsClient build() {
@@ -547,16 +567,38 @@ public final class RunsClient implements AutoCloseable {
             return new RunsClient(settings, owned);
         }
 
+        /**
+         * {@code url} as the base of every request: an absolute http(s) URL with a host and nothing a
+         * path can't be appended to (query, fragment) or that would carry a credential (user-info).
+         * Messages never quote a user-info part.
+         */
         private static URI httpUrl(String url, String name) {
             URI uri;
             try {
-                uri = URI.create(stripSlash(url.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + " is not a valid URL: " + url, e);
+                uri = new URI(stripSlash(url.trim()));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(name + " is not a valid URL (" + e.getReason() + " at index "
+                        + e.getIndex() + ")", e);
             }
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
-                    || uri.getHost() == null) {
-                throw new IllegalArgumentException(name + " must be an absolute http or https URL, was " + url);
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException(name + " must not carry user-info (user:password@); pass the key"
+                        + " with apiKey(...) or a header with header(...); was " + withoutUserInfo(uri));
+            }
+            String scheme = uri.getScheme();
+            if (scheme == null || !"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+                throw new IllegalArgumentException(name + " must use the http or https scheme, not "
+                        + (scheme == null ? "none (a relative URL)" : "'" + scheme + "'") + "; was " + url);
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException(name + " must be an absolute http or https URL with a host, was " + url);
+            }
+            if (uri.getRawQuery() != null) {
+                throw new IllegalArgumentException(name + " must not have a query ('?" + uri.getRawQuery()
+                        + "'): request paths are appended to it; was " + url);
+            }
+            if (uri.getRawFragment() != null) {
+                throw new IllegalArgumentException(name + " must not have a fragment ('#" + uri.getRawFragment()
+                        + "'); was " + url);
             }
             return uri;
         }
@@ -575,6 +617,9 @@ public final class RunsClient implements AutoCloseable {
             }
             boolean v1 = apiVersion == null || apiVersion.equals("v1") || apiVersion.equals("preview");
             return URI.create(root + (v1 ? "/openai/v1" : "/openai"));
+        private static String withoutUserInfo(URI uri) {
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
         }
 
         private static String stripSlash(String url) {

@@ -182,6 +182,28 @@ class ClientRequestTest {
         assertThat(transport.requests()).isEmpty();
     }
 
+    /** build() refuses a base URL that requests could not be appended to or that carries a credential, naming the problem. */
+    @Test
+    void baseUrlWithAQueryFragmentUserInfoOrOtherSchemeIsRefusedNamingTheProblem() {
+        String[][] cases = {
+            {"http://127.0.0.1/v1?x=1", "must not have a query ('?x=1')"},
+            {"https://api.example.com/v1#top", "must not have a fragment ('#top')"},
+            {"http://user:pw-secret@127.0.0.1/v1", "must not carry user-info"},
+            {"ftp://127.0.0.1/v1", "must use the http or https scheme, not 'ftp'"},
+            {"file:///etc/passwd", "must use the http or https scheme, not 'file'"},
+            {"/v1", "must use the http or https scheme, not none"},
+            {"http:///v1", "with a host"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> RunsClient.builder().apiKey(KEY).baseUrl(c[0]).transport(transport).build())
+                    .as(c[0]).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("baseUrl").hasMessageContaining(c[1]).hasMessageNotContaining("pw-secret");
+            assertThatThrownBy(() -> RunsClient.builder().apiKey(KEY).azureEndpoint(c[0]).transport(transport).build())
+                    .as(c[0]).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("azureEndpoint");
+        }
+        assertThat(transport.requests()).isEmpty();
+    }
+
     @Test
     void apiKeyNeverAppearsInToString() {
         RunsClient c = RunsClient.builder().apiKey(KEY).transport(transport).organization("org_1").build();

@@ -9,7 +9,11 @@ final class Pages {
     private Pages() {}
 
     static String run(String id) {
-        return "{\"id\":\"" + id + "\",\"object\":\"thread.run\",\"created_at\":1699075072,"
+        return run(id, 1699075072L);
+    }
+
+    static String run(String id, long createdAt) {
+        return "{\"id\":\"" + id + "\",\"object\":\"thread.run\",\"created_at\":" + createdAt + ","
                 + "\"thread_id\":\"thread_1\",\"assistant_id\":\"asst_1\",\"status\":\"completed\","
                 + "\"required_action\":null,\"last_error\":null,\"model\":\"gpt-4o\",\"instructions\":null,"
                 + "\"tools\":[],\"metadata\":{},\"usage\":null}";
@@ -21,6 +25,12 @@ final class Pages {
         String last = ids.isEmpty() ? "null" : "\"" + ids.get(ids.size() - 1) + "\"";
         return "{\"object\":\"list\",\"data\":[" + data + "],\"first_id\":" + first + ",\"last_id\":" + last
                 + ",\"has_more\":" + hasMore + "}";
+    }
+
+    /** A page whose first_id and last_id are given as JSON literals (such as {@code "\"run_1\""}, {@code "null"}). */
+    static String pageWithIds(List<String> runs, String firstId, String lastId, boolean hasMore) {
+        return "{\"object\":\"list\",\"data\":[" + String.join(",", runs) + "],\"first_id\":" + firstId
+                + ",\"last_id\":" + lastId + ",\"has_more\":" + hasMore + "}";
     }
 
     static String page(boolean hasMore, String... ids) {

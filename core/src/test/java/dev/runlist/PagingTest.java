@@ -93,7 +93,7 @@ class PagingTest {
                 .respond(200, Pages.page(true, "run_1", "run_2"));
         List<String> seen = new ArrayList<>();
         assertThatThrownBy(() -> client.listAll("t").forEach(r -> seen.add(r.id())))
-                .isInstanceOf(PaginationException.class).hasMessageContaining("run_2").hasMessageContaining("already");
+                .isInstanceOf(PaginationException.class).hasMessageContaining("'run_1'").hasMessageContaining("already");
         // The looping page is refused before any of its runs is delivered again.
         assertThat(seen).containsExactly("run_1", "run_2", "run_3", "run_4");
         assertThat(transport.requests()).hasSize(3);

@@ -68,4 +68,62 @@ class SecretsTest {
         assertThat(everything.toString() + log).doesNotContain(KEY).doesNotContain("SECRET");
         assertThat(transport.requests().get(0).headers().firstValue("Authorization")).contains("Bearer " + KEY);
     }
+    /** A 200 whose body is an error envelope echoing the key: the DecodeException quotes the message, redacted. */
+    @Test
+    void decodeErrorsQuotingTheServerAreRedacted() {
+        ScriptedTransport transport = new ScriptedTransport()
+                .respond(200, Pages.error("Incorrect API key provided: " + KEY + ".", "invalid_request_error", null, "invalid_api_key"))
+                .respond(200, "{\"object\":\"list\",\"data\":[" + KEY.replace("-", "") + "]}")
+                .respond(200, "{\"object\":\"list\",\"" + KEY + "\":1,\"data\":[{\"id\":5}]}");
+        RunsClient client = RunsClient.builder().apiKey(KEY).transport(transport).maxRetries(0).build();
+        for (int i = 0; i < 3; i++) {
+            Throwable thrown = catching(() -> client.list("thread_1"));
+            assertThat(thrown).isInstanceOf(dev.runlist.errors.DecodeException.class);
+            assertThat(everything(thrown)).as("case %d", i).doesNotContain(KEY).doesNotContain(KEY.substring(3, 13))
+                    .contains(i == 0 ? "Incorrect API key provided: <redacted>" : "DecodeException");
+        }
+    }
+
+    /** A key straddling the cut of a non-JSON error body's snippet is redacted first, so no piece of it survives. */
+    @Test
+    void aKeyStraddlingTheSnippetCutLeavesNoPieceBehind() {
+        String longKey = "sk-proj-" + "A1b2C3d4E5".repeat(15) + "zz";
+        String body = "<html>" + "x".repeat(150) + " " + longKey + " tail</html>"; // the 200-char cut falls inside the key
+        ScriptedTransport transport = new ScriptedTransport().respond(502, body);
+        RunsClient client = RunsClient.builder().apiKey(longKey).transport(transport).maxRetries(0).build();
+        Throwable thrown = catching(() -> client.list("thread_1"));
+        assertThat(thrown).isInstanceOf(dev.runlist.errors.InternalServerException.class);
+        String text = everything(thrown);
+        assertThat(text).doesNotContain(longKey.substring(0, 12)).doesNotContain("A1b2C3d4E5");
+    }
+
+    /** toString() of the client and its options shows no URL user-info and no credential header. */
+    @Test
+    void toStringHidesEveryCredentialHeader() {
+        RunsClient client = RunsClient.builder().apiKey(KEY).transport(new ScriptedTransport())
+                .header("Ocp-Apim-Subscription-Key", "sub-secret-1").header("X-Auth-Token", "tok-secret-2")
+                .header("X-Client-Secret", "cs-secret-3").header("X-Amz-Signature", "sig-secret-4")
+                .header("api-key", "ak-secret-5").header("Proxy-Authorization", "Basic pa-secret-6")
+                .header("Cookie", "session=ck-secret-7").header("X-Trace", "visible-8").build();
+        ListRunsParams params = ListRunsParams.builder().header("Authorization", "Bearer au-secret-9")
+                .header("x-api-KEY", "ak-secret-10").build();
+        String text = client + " " + params;
+        assertThat(text).doesNotContain(KEY).doesNotContain("secret-").contains("visible-8")
+                .contains("Ocp-Apim-Subscription-Key=<redacted>");
+    }
+
+    private static String everything(Throwable t) {
+        StringWriter trace = new StringWriter();
+        t.printStackTrace(new PrintWriter(trace));
+        return t + " " + t.getMessage() + " " + trace;
+    }
+
+    private static Throwable catching(Runnable r) {
+        try {
+            r.run();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
 }

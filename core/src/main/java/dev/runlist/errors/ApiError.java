@@ -1,6 +1,7 @@
 package dev.runlist.errors;
 
 import dev.runlist.spi.Headers;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param attempts how many attempts were made, the first included
  * @param headers the response headers, credentials redacted (see {@link ApiException#headers()});
  *     null is taken as none
+ * @param retryAfter how long the server asked the client to wait before trying again
+ *     ({@code retry-after-ms} or {@code Retry-After}), or null when it did not say (or said zero)
  */
 public record ApiError(
-        int status, @Nullable String type, @Nullable String code, @Nullable String param, @Nullable String message, @Nullable String requestId, int attempts,
-        Headers headers) {
+        int status, @Nullable String type, @Nullable String code, @Nullable String param, @Nullable String message,
+        @Nullable String requestId, int attempts, Headers headers, @Nullable Duration retryAfter) {
 
     /** Takes null headers as none. */
     public ApiError {
@@ -30,7 +33,24 @@ public record ApiError(
     }
 
     /**
-     * An error without response headers.
+     * An error without a server retry delay.
+     *
+     * @param status the HTTP status code
+     * @param type the {@code error.type}, or null
+     * @param code the {@code error.code}, or null
+     * @param param the {@code error.param}, or null
+     * @param message the {@code error.message}, or null
+     * @param requestId the {@code x-request-id}, or null
+     * @param attempts how many attempts were made, the first included
+     * @param headers the response headers, credentials redacted
+     */
+    public ApiError(int status, @Nullable String type, @Nullable String code, @Nullable String param,
+            @Nullable String message, @Nullable String requestId, int attempts, Headers headers) {
+        this(status, type, code, param, message, requestId, attempts, headers, null);
+    }
+
+    /**
+     * An error without response headers or a server retry delay.
      *
      * @param status the HTTP status code
      * @param type the {@code error.type}, or null
@@ -40,7 +60,8 @@ public record ApiError(
      * @param requestId the {@code x-request-id}, or null
      * @param attempts how many attempts were made, the first included
      */
-    public ApiError(int status, @Nullable String type, @Nullable String code, @Nullable String param, @Nullable String message, @Nullable String requestId, int attempts) {
-        this(status, type, code, param, message, requestId, attempts, Headers.empty());
+    public ApiError(int status, @Nullable String type, @Nullable String code, @Nullable String param,
+            @Nullable String message, @Nullable String requestId, int attempts) {
+        this(status, type, code, param, message, requestId, attempts, Headers.empty(), null);
     }
 }

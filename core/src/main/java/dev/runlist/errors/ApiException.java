@@ -1,6 +1,8 @@
 package dev.runlist.errors;
 
 import dev.runlist.spi.Headers;
+import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,6 +74,18 @@ public class ApiException extends RunlistException {
         return error.attempts();
     }
 
+    /**
+     * How long the server asked the client to wait before trying again ({@code retry-after-ms} or
+     * {@code Retry-After}). When it asked for longer than the client waits (more than a minute, or
+     * more than the time left before the call's timeout), the call failed at once with this exception,
+     * without another request: retry no sooner than this.
+     *
+     * @return the server's delay; empty when it gave none, or zero
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(error.retryAfter());
+    }
+
     private static String describe(ApiError e) {
         StringBuilder sb = new StringBuilder().append("HTTP ").append(e.status());
         if (e.message() != null) {
@@ -88,6 +102,9 @@ public class ApiException extends RunlistException {
             sb.append("param=").append(e.param()).append(", ");
         }
         sb.append("request id ").append(e.requestId() == null ? "none" : e.requestId());
+        if (e.retryAfter() != null) {
+            sb.append(", the server asked to retry after ").append(e.retryAfter().toMillis()).append(" ms");
+        }
         sb.append(", ").append(e.attempts()).append(e.attempts() == 1 ? " attempt)" : " attempts)");
         return sb.toString();
     }

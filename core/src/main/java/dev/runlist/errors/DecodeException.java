@@ -1,5 +1,7 @@
 package dev.runlist.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A response body could not be read as the JSON the API documents. The message names the JSON path
  * (such as {@code $.data[3].created_at}) and the byte offset where reading stopped.
@@ -17,7 +19,7 @@ public class DecodeException extends RunlistException {
      * @param byteOffset the offset in the body of the token at fault, or -1 when unknown
      * @param cause the underlying parser or I/O failure, or {@code null}
      */
-    public DecodeException(String problem, String jsonPath, long byteOffset, Throwable cause) {
+    public DecodeException(String problem, String jsonPath, long byteOffset, @Nullable Throwable cause) {
         super(problem + " at " + jsonPath + " (byte offset " + byteOffset + ")", cause);
         this.jsonPath = jsonPath;
         this.byteOffset = byteOffset;

@@ -22,7 +22,7 @@ public class RunlistException extends RuntimeException {
     }
 
     /** An exception with {@code message} caused by {@code cause}. */
-    public RunlistException(String message, Throwable cause) {
+    public RunlistException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

@@ -57,13 +57,11 @@ public interface Authenticator {
     /** What kind of credential this is, without the secret, for {@code toString()}. */
     String describe();
 
-    /** Replaces each non-empty {@code secret} found in {@code text}; null secrets are skipped. */
+    /** {@code text} with each secret redacted as {@link Redaction#redact} does; null secrets are skipped. */
     static String redact(String text, @Nullable String... secrets) {
         String out = text;
         for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) {
-                out = out.replace(secret, "<redacted>");
-            }
+            out = Redaction.redact(out, secret);
         }
         return out;
     }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a client was built with, checked and immutable. The credential is kept by the
- * {@link Authenticator} and nowhere else; {@link #toString()} never shows it.
+ * {@link Authenticator} and nowhere else; {@link #toString()} never shows it, nor URL user-info or
+ * any credential header.
  *
  * @param baseUri the API base, such as {@code https://api.openai.com/v1}, without a trailing slash
  * @param authenticator the credential each attempt carries
@@ -46,11 +47,19 @@ public record ClientSettings(
 
     @Override
     public String toString() {
-        return "ClientSettings[baseUri=" + baseUri + ", auth=" + authenticator.describe() + ", azure=" + azure
+        return "ClientSettings[baseUri=" + withoutUserInfo(baseUri) + ", auth=" + authenticator.describe() + ", azure=" + azure
                 + (apiVersion == null ? "" : ", apiVersion=" + apiVersion)
                 + (organization == null ? "" : ", organization=" + organization)
                 + (project == null ? "" : ", project=" + project)
                 + ", headers=" + headers + ", maxRetries=" + retryPolicy.maxRetries()
                 + ", timeout=" + timeout + ", transport=" + transport.getClass().getName() + "]";
+    }
+
+    /** {@code uri} without any {@code user:password@} part, which may be a credential. */
+    private static String withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        return uri.toString().replace(uri.getRawUserInfo() + "@", "<redacted>@");
     }
 }

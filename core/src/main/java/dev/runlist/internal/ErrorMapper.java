@@ -6,6 +6,7 @@ import dev.runlist.json.RunsJson;
 import dev.runlist.model.ErrorObject;
 import dev.runlist.spi.Headers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -37,15 +38,21 @@ public final class ErrorMapper {
         return headers.firstValue("x-request-id").or(() -> headers.firstValue("apim-request-id")).orElse(null);
     }
 
-    /** The exception for a response of {@code status} with {@code headers} and (part of) {@code body}. */
-    public ApiException toException(int status, Headers headers, byte[] body, int attempts) {
-        String requestId = requestId(headers);
+    /**
+     * The exception for a response of {@code status} with {@code headers} and (part of) {@code body}.
+     *
+     * @param retryAfter the server's retry delay, or null when it gave none
+     */
+    public ApiException toException(int status, Headers headers, byte[] body, int attempts,
+            @Nullable Duration retryAfter) {
+        String requestId = redactNullable(requestId(headers));
         Optional<ErrorObject> envelope = json.readError(body);
         ApiError error = envelope
                 .map(e -> new ApiError(status, redactNullable(e.type()), redactNullable(e.code()),
-                        redactNullable(e.param()), redactNullable(e.message()), requestId, attempts, redact(headers)))
+                        redactNullable(e.param()), redactNullable(e.message()), requestId, attempts, redact(headers),
+                        retryAfter))
                 .orElseGet(() -> new ApiError(status, null, null, null, snippet(body), requestId, attempts,
-                        redact(headers)));
+                        redact(headers), retryAfter));
         return ApiException.of(error);
     }
 
@@ -54,10 +61,7 @@ public final class ErrorMapper {
             return "empty body";
         }
         String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-        if (text.length() > SNIPPET_CHARS) {
-            text = text.substring(0, SNIPPET_CHARS) + "…";
-        }
-        return "non-JSON error body: " + redact(text);
+        return "non-JSON error body: " + Redaction.quote(text, authenticator::redact, SNIPPET_CHARS);
     }
 
     /** The headers with credential values masked and the API key masked in every other value. */

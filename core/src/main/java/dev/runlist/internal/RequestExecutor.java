@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -175,13 +176,16 @@ public final class RequestExecutor {
                     return onIoFailure(raw.failure(), request, attempt, start, deadline);
                 }
             }
-            RunlistException error = errorMapper.toException(status, headers, ResponseBodies.readErrorBody(response), attempt);
+            RunlistException error = errorMapper.toException(status, headers, ResponseBodies.readErrorBody(response),
+                    attempt, retryPolicy.serverDelay(headers).orElse(null));
             if (status == 401 && settings.authenticator().rejected(request) && renewedCredential.compareAndSet(false, true)) {
                 // A token may expire or be revoked before its stated expiry: one more attempt with a fresh one.
                 return retryOrTimeout(Duration.ZERO, error, attempt, deadline);
             }
             if (RetryPolicy.isRetryable(status, headers) && retryPolicy.canRetry(attempt)) {
-                return retryOrTimeout(retryPolicy.delay(attempt, headers), error, attempt, deadline);
+                // Empty when the server's delay is more than the client waits: fail now, as the status's exception.
+                Optional<Duration> delay = retryPolicy.delay(attempt, headers, deadline.remaining());
+                return delay.isEmpty() ? Outcome.failure(error) : retryOrTimeout(delay.get(), error, attempt, deadline);
             }
             return Outcome.failure(error);
         } catch (IOException closeFailure) {
@@ -207,7 +211,7 @@ public final class RequestExecutor {
         if (!RetryPolicy.isRetryable(e) || !retryPolicy.canRetry(attempt)) {
             return Outcome.failure(failure);
         }
-        return retryOrTimeout(retryPolicy.delay(attempt, Headers.empty()), failure, attempt, deadline);
+        return retryOrTimeout(retryPolicy.delay(attempt, Headers.empty(), null).orElseThrow(), failure, attempt, deadline);
     }
 
     private static <T> Outcome<T> retryOrTimeout(Duration delay, RunlistException last, int attempt, Deadline deadline) {
@@ -241,9 +245,9 @@ public final class RequestExecutor {
         }
     }
 
-    /** The failure's message, led by the request's target unless the transport already named it. */
-    private static String describeFailure(TransportRequest request, IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    /** The failure's message (redacted: it may quote the server), led by the request's target unless already named. */
+    private String describeFailure(TransportRequest request, IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getName() : settings.authenticator().redact(e.getMessage());
         return message.startsWith(request.target()) ? message : request.target() + " failed: " + message;
     }
 
@@ -302,6 +306,11 @@ public final class RequestExecutor {
         /** The body stream, failing reads once this deadline has passed. */
         GuardedBodyStream guard(InputStream body) {
             return new GuardedBodyStream(body, timeout != null, endNanos);
+        }
+
+        /** The time left, or null without a timeout. */
+        Duration remaining() {
+            return timeout == null ? null : Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
         }
 
         boolean allows(Duration wait) {

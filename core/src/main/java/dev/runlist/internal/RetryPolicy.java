@@ -14,10 +14,15 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Decides whether a failed attempt is retried and how long to wait first. Retries connection errors
  * (but not a TLS certificate that is untrusted or names another host), 408, 409, 429 and 5xx; never other statuses, unless the server says {@code x-should-retry: true}
- * (and {@code x-should-retry: false} forbids any retry). The wait is the server's
- * {@code retry-after-ms} or {@code Retry-After} (seconds or HTTP date) when it gives one of at most a
- * minute, else exponential back-off from the initial delay, doubling to the cap, with up to 25% jitter.
- * Immutable and thread-safe.
+ * (and {@code x-should-retry: false} forbids any retry).
+ *
+ * <p>The server's {@code retry-after-ms}, else {@code Retry-After} (seconds or an HTTP date), is a
+ * minimum: the retry waits exactly that long. A delay longer than {@link #MAX_SERVER_DELAY} or than
+ * the time left before the call's deadline means no retry at all (the call fails at once with the
+ * status's exception, carrying the delay), never an earlier one. Without a usable server delay (none,
+ * unparseable, zero, negative or a date in the past) the wait is exponential back-off from the
+ * initial delay, doubling to the cap, less up to 25% jitter: a server never makes the client retry
+ * immediately. Immutable and thread-safe.
  */
 public final class RetryPolicy {
 
@@ -28,7 +33,11 @@ public final class RetryPolicy {
     /** The default longest back-off. */
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
 
-    private static final Duration LONGEST_SERVER_DELAY = Duration.ofSeconds(60);
+    /**
+     * The longest server delay the client waits out; a longer one fails the call at once. (openai-python
+     * waits up to 120 s; this client's default overall timeout is 60 s.)
+     */
+    public static final Duration MAX_SERVER_DELAY = Duration.ofSeconds(60);
 
     private final int maxRetries;
     private final Duration initialBackoff;
@@ -84,9 +93,19 @@ public final class RetryPolicy {
     /**
      * The wait before retry number {@code retry} (1 for the first retry) after a response carrying
      * {@code headers}, or after a connection error when {@code headers} is empty.
+     *
+     * @param timeLeft the time left before the call's deadline, or null when it has none
+     * @return the wait; empty when the server asked for longer than {@link #MAX_SERVER_DELAY} or
+     *     {@code timeLeft}, so the call must not be retried
      */
-    public Duration delay(int retry, Headers headers) {
-        return serverDelay(headers).orElseGet(() -> backoff(retry));
+    public Optional<Duration> delay(int retry, Headers headers, Duration timeLeft) {
+        Optional<Duration> server = serverDelay(headers);
+        if (server.isEmpty()) {
+            return Optional.of(backoff(retry));
+        }
+        Duration d = server.get();
+        boolean tooLong = d.compareTo(MAX_SERVER_DELAY) > 0 || timeLeft != null && d.compareTo(timeLeft) > 0;
+        return tooLong ? Optional.empty() : server;
     }
 
     /** Whether {@code attemptsMade} attempts leave room for another. */
@@ -101,12 +120,17 @@ public final class RetryPolicy {
         return Duration.ofNanos((long) (capped * jitter));
     }
 
-    Optional<Duration> serverDelay(Headers headers) {
+    /**
+     * The delay a response's headers ask for: {@code retry-after-ms}, else {@code Retry-After}.
+     *
+     * @return the delay; empty when none is given, or it is unparseable, zero, negative or past
+     */
+    public Optional<Duration> serverDelay(Headers headers) {
         Optional<Duration> delay = headers.firstValue("retry-after-ms").flatMap(RetryPolicy::parseMillis);
         if (delay.isEmpty()) {
             delay = headers.firstValue("retry-after").flatMap(this::parseRetryAfter);
         }
-        return delay.filter(d -> !d.isNegative() && d.compareTo(LONGEST_SERVER_DELAY) <= 0);
+        return delay.filter(d -> !d.isNegative() && !d.isZero());
     }
 
     private static Optional<Duration> parseMillis(String value) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runlist.errors.DecodeException;
+import dev.runlist.errors.PaginationException;
 import dev.runlist.internal.Frozen;
 import dev.runlist.model.CodeInterpreterResources;
 import dev.runlist.model.ErrorObject;
@@ -63,6 +64,8 @@ final class Decoder {
     private final String pathPrefix;
     /** Offset reported for every problem in a re-parsed member, or -1 to use the parser's. */
     private final long fixedOffset;
+    /** The most runs a page's {@code data} may hold; reading stops at the first one beyond. */
+    private int maxRuns = Integer.MAX_VALUE;
 
     Decoder(JsonParser p, JsonFactory factory) {
         this(p, factory, null, -1);
@@ -73,6 +76,12 @@ final class Decoder {
         this.factory = factory;
         this.pathPrefix = pathPrefix;
         this.fixedOffset = fixedOffset;
+    }
+
+    /** Limits a page to {@code max} runs: reading stops with a PaginationException at the first beyond. */
+    Decoder maxRuns(int max) {
+        this.maxRuns = max;
+        return this;
     }
 
     // ---------------------------------------------------------------- documents
@@ -181,6 +190,11 @@ final class Decoder {
         ArrayList<Run> runs = new ArrayList<>();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (runs.size() == maxRuns) {
+                throw new PaginationException("refused the page: it holds more than " + maxRuns + " runs, the limit "
+                        + "asked for (stopped reading at " + path() + ", byte offset " + offset()
+                        + "); none of its runs was delivered");
+            }
             runs.add(run(e));
         }
         return Frozen.list(runs);

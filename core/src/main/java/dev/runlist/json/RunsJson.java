@@ -101,6 +101,22 @@ public final class RunsJson {
     }
 
     /**
+     * Decodes a page of runs from {@code in} as {@link #readPage(InputStream)} does, refusing a page of
+     * more than {@code maxRuns} runs as soon as the first run beyond is reached, so a page far larger
+     * than asked for never fills the heap.
+     *
+     * @param in the body, read to its end but not closed
+     * @param maxRuns the most runs {@code data} may hold, such as the {@code limit} asked for
+     * @return the page
+     * @throws DecodeException when the body is not a page of runs, or cannot be read
+     * @throws dev.runlist.errors.PaginationException when {@code data} holds more than {@code maxRuns} runs
+     */
+    public RunListResponse readPage(InputStream in, int maxRuns) {
+        Objects.requireNonNull(in, "in");
+        return decode(in, null, d -> d.maxRuns(maxRuns).pageDocument());
+    }
+
+    /**
      * Decodes a page of runs from {@code body}.
      *
      * @throws DecodeException when the body is not a page of runs

@@ -15,7 +15,9 @@ import java.util.Set;
  * the order of names and values is kept as added.
  *
  * <p>Values that carry credentials ({@code Authorization}, {@code api-key},
- * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}) are redacted by {@link #toString()}.
+ * {@code Proxy-Authorization}, {@code Cookie}, {@code Set-Cookie}, and every name containing
+ * {@code key}, {@code token}, {@code secret} or {@code signature}, such as
+ * {@code Ocp-Apim-Subscription-Key}; case-insensitive) are redacted by {@link #toString()}.
  * A name or value containing CR, LF or NUL is refused with an {@link IllegalArgumentException} naming
  * the header, so no caller can split a request.
  */
@@ -24,6 +26,7 @@ public final class Headers {
     private static final Headers EMPTY = new Headers(Map.of());
     private static final Set<String> SENSITIVE =
             Set.of("authorization", "api-key", "proxy-authorization", "cookie", "set-cookie");
+    private static final List<String> SENSITIVE_PARTS = List.of("key", "token", "secret", "signature");
 
     /** Lower-cased name to (original name, values). */
     private final Map<String, Entry> entries;
@@ -96,7 +99,8 @@ public final class Headers {
 
     /** Whether {@code name} is one whose values are credentials and must never be printed. */
     public static boolean isSensitive(String name) {
-        return SENSITIVE.contains(key(name));
+        String key = key(name);
+        return SENSITIVE.contains(key) || SENSITIVE_PARTS.stream().anyMatch(key::contains);
     }
 
     @Override
