@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.runlist.ListRunsParams;
 import dev.runlist.RunPage;
+import dev.runlist.RunPager;
 import dev.runlist.RunsClient;
 import dev.runlist.errors.ApiException;
 import dev.runlist.errors.AuthenticationException;
@@ -15,6 +16,7 @@ import dev.runlist.errors.ConnectionException;
 import dev.runlist.errors.DecodeException;
 import dev.runlist.errors.InternalServerException;
 import dev.runlist.errors.PaginationException;
+import dev.runlist.errors.RateLimitException;
 import dev.runlist.errors.RunlistException;
 import dev.runlist.errors.UnexpectedStatusException;
 import dev.runlist.json.RunsJson;
@@ -212,7 +214,7 @@ public abstract class ClientReliabilitySuite {
         assertThat(fake.requestCount()).isEqualTo(1);
     }
 
-    /** A second page leading back to a cursor already sent ends the listing with a PaginationException naming it. */
+    /** A second page repeating the first ends the listing with a PaginationException naming the repeated run. */
     @Test
     void repeatedCursorAcrossPagesIsAPaginationException() {
         List<Run> runs = fake.seedThread(THREAD, 5, 3);
@@ -222,8 +224,8 @@ public abstract class ClientReliabilitySuite {
         List<Run> delivered = new ArrayList<>();
         assertThatThrownBy(() -> client(1).listAll(THREAD).forEach(delivered::add))
                 .isInstanceOf(PaginationException.class)
-                .hasMessageContaining("'" + runs.get(3).id() + "'")
-                .hasMessageContaining("already requested");
+                .hasMessageContaining("'" + runs.get(4).id() + "'")
+                .hasMessageContaining("already in the previous page");
         assertThat(delivered).containsExactlyElementsOf(firstTwo);
         assertThat(fake.requestCount()).isEqualTo(2);
     }
@@ -542,7 +544,242 @@ public abstract class ClientReliabilitySuite {
         }
     }
 
+    /** A 200 echoing the key in an error envelope, and an error page with the key across the snippet's cut: no piece of the key shows. */
+    @Test
+    void serverTextQuotingTheKeyIsRedactedBeforeItIsCut() {
+        String key = "sk-proj-" + "Q7w8E9r0T1".repeat(15) + "yz";
+        FakeRunsApi keyed = closeLater(FakeRunsApi.builder().apiKey(key).clock(CLOCK).build());
+        String url = keyed.startHttp();
+        keyed.seedThread(THREAD, 3, 9);
+        keyed.enqueue(Fault.body(200, JSON.writeError(new ErrorObject("Incorrect API key provided: " + key + ".",
+                "invalid_request_error", null, "invalid_api_key"))));
+        keyed.enqueue(Fault.body(500, "<html>" + "x".repeat(150) + " " + key + " </html>").header("Content-Type", "text/html"));
+        RunsClient client = client(url, key, 0, transport(config()));
+        Throwable decode = catchThrowable(() -> client.list(THREAD));
+        Throwable server = catchThrowable(() -> client.list(THREAD));
+        assertThat(decode).isInstanceOf(DecodeException.class).hasMessageContaining("Incorrect API key provided: <redacted>");
+        assertThat(server).isInstanceOf(InternalServerException.class).hasMessageContaining("non-JSON error body");
+        for (Throwable t : List.of(decode, server)) {
+            StringWriter trace = new StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(key.substring(0, 12)).doesNotContain("Q7w8E9r0T1");
+        }
+    }
+
+    // ---- 8. hostile pages ---------------------------------------------------------------------------
+
+    /** has_more with a blank last_id ends every form (Iterable, Stream, pages, Publisher) with a PaginationException and resume params. */
+    @Test
+    void hasMoreWithABlankLastIdIsAPaginationExceptionInEveryForm() throws Exception {
+        List<Run> runs = apiOrder(fake.seedThread(THREAD, 30, 21));
+        List<Run> second = runs.subList(10, 20);
+        byte[] blank = JSON.writePage(new RunListResponse(second, second.get(0).id(), "", true), false);
+        String cursor = runs.get(9).id();
+        RunsClient client = client(1);
+        ListRunsParams params = ListRunsParams.builder().limit(10).build();
+        for (String form : LISTING_FORMS) {
+            fake.failWhen(r -> cursor.equals(r.queryParam("after").orElse(null)), Fault.body(200, blank), 1);
+            Listed listed = list(client, params, form);
+            assertThat(listed.failure).as(form).isInstanceOf(PaginationException.class)
+                    .hasMessageContaining("last_id is '' but the last run is '" + second.get(9).id() + "'");
+            assertThat(((RunlistException) listed.failure).resumeParams()).as(form).contains(params.withAfter(cursor));
+            assertThat(ids(listed.runs)).as(form).containsExactlyElementsOf(ids(runs.subList(0, 10)));
+        }
+        assertThat(fake.pendingFaults()).isZero();
+    }
+
+    /** A last_id that is not the page's last run, and a page larger than limit, are refused before any of their runs is delivered. */
+    @Test
+    void lyingCursorsAndOversizedPagesAreRefusedBeforeDelivery() {
+        List<Run> runs = apiOrder(fake.seedThread(THREAD, 40, 22));
+        String cursor = runs.get(9).id();
+        List<Run> second = runs.subList(10, 20);
+        byte[] lying = JSON.writePage(new RunListResponse(second, second.get(0).id(), runs.get(35).id(), true), false);
+        fake.failWhen(r -> cursor.equals(r.queryParam("after").orElse(null)), Fault.body(200, lying), 1);
+        RunsClient client = client(1);
+        ListRunsParams params = ListRunsParams.builder().limit(10).build();
+        List<Run> delivered = new ArrayList<>();
+        assertThatThrownBy(() -> client.listAll(THREAD, params).forEach(delivered::add))
+                .isInstanceOf(PaginationException.class).hasMessageContaining("last_id is '" + runs.get(35).id() + "'");
+        assertThat(delivered).isEqualTo(runs.subList(0, 10));
+
+        List<Run> many = runs.subList(0, 40);
+        fake.enqueue(Fault.body(200, JSON.writePage(new RunListResponse(many, many.get(0).id(), many.get(39).id(), false), false)));
+        List<Run> none = new ArrayList<>();
+        assertThatThrownBy(() -> client.listAll(THREAD, params).forEach(none::add))
+                .isInstanceOf(PaginationException.class).hasMessageContaining("more than 10 runs");
+        assertThat(none).isEmpty();
+    }
+
+    /** A server answering the same runs with a fresh last_id every time is stopped after one request, nothing delivered. */
+    @Test
+    void freshCursorsForTheSameRunsStopAfterOneRequest() {
+        List<Run> runs = apiOrder(RunFixtures.create(1, CLOCK).runs(THREAD, 20));
+        AtomicInteger requests = new AtomicInteger();
+        LoopbackServer server = closeLater(new LoopbackServer());
+        server.handle(exchange -> {
+            requests.incrementAndGet();
+            byte[] page = JSON.writePage(new RunListResponse(runs, runs.get(0).id(), "cursor_" + UUID.randomUUID(), true), false);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+        });
+        RunsClient client = client("http://127.0.0.1:" + server.port() + "/v1", FakeRunsApi.DEFAULT_API_KEY, 1, transport(config()));
+        List<Run> delivered = new ArrayList<>();
+        assertThatThrownBy(() -> client.listAll(THREAD).forEach(delivered::add)).isInstanceOf(PaginationException.class);
+        assertThat(delivered).isEmpty();
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    /** A server whose cursors lead back to pages already listed (A, B, A) is stopped before any run is delivered twice. */
+    @Test
+    void cursorsLeadingBackToEarlierPagesStopBeforeAnyRunRepeats() throws Exception {
+        List<Run> runs = apiOrder(RunFixtures.create(2, CLOCK).runs(THREAD, 20));
+        List<Run> a = runs.subList(0, 10);
+        List<Run> b = runs.subList(10, 20);
+        byte[] pageA = JSON.writePage(new RunListResponse(a, a.get(0).id(), a.get(9).id(), true), false);
+        byte[] pageB = JSON.writePage(new RunListResponse(b, b.get(0).id(), b.get(9).id(), true), false);
+        AtomicInteger requests = new AtomicInteger();
+        LoopbackServer server = closeLater(new LoopbackServer());
+        server.handle(exchange -> {
+            requests.incrementAndGet();
+            byte[] page = String.valueOf(exchange.getRequestURI().getRawQuery()).contains("after=" + a.get(9).id()) ? pageB : pageA;
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+        });
+        RunsClient client = client("http://127.0.0.1:" + server.port() + "/v1", FakeRunsApi.DEFAULT_API_KEY, 1, transport(config()));
+        for (String form : LISTING_FORMS) {
+            requests.set(0);
+            Listed listed = list(client, ListRunsParams.builder().limit(10).build(), form);
+            assertThat(listed.failure).as(form).isInstanceOf(PaginationException.class);
+            assertThat(listed.runs).as(form).isEqualTo(runs);
+            assertThat(requests.get()).as(form).isEqualTo(3);
+        }
+    }
+
+    /** After retries run out mid-listing, every later hasNext()/next() throws the same exception and makes no request. */
+    @Test
+    void aFailedListingStaysFailed() {
+        fake.seedThread(THREAD, 30, 23);
+        List<Run> expected = apiOrder(fake.runs(THREAD));
+        String cursor = expected.get(19).id();
+        fake.failWhen(r -> cursor.equals(r.queryParam("after").orElse(null)), Fault.status(502), 2);
+        RunPager pager = client(1).listAll(THREAD, ListRunsParams.none()).iterator();
+        List<Run> delivered = new ArrayList<>();
+        Throwable failure = catchThrowable(() -> pager.forEachRemaining(delivered::add));
+        assertThat(failure).isInstanceOf(InternalServerException.class);
+        assertThat(delivered).isEqualTo(expected.subList(0, 20));
+        int requests = fake.requestCount();
+        for (int i = 0; i < 3; i++) {
+            assertThat(catchThrowable(pager::hasNext)).isSameAs(failure);
+            assertThat(catchThrowable(pager::next)).isSameAs(failure);
+        }
+        assertThat(fake.requestCount()).isEqualTo(requests);
+        assertThat(((RunlistException) failure).resumeParams()).contains(ListRunsParams.none().withAfter(cursor));
+        List<Run> rest = new ArrayList<>();
+        client(1).listAll(THREAD, ((RunlistException) failure).resumeParams().orElseThrow()).forEach(rest::add);
+        assertThat(rest).isEqualTo(expected.subList(20, 30));
+    }
+
+    // ---- 9. Retry-After ---------------------------------------------------------------------------------
+
+    /** Retry-After above the 60 s cap: a RateLimitException at once, carrying the delay, after one request. */
+    @Test
+    void serverDelayAboveTheCapFailsAtOnceAsARateLimitException() {
+        fake.seedThread(THREAD, 3, 24);
+        fake.enqueue(Fault.status(429).header("Retry-After", "120"));
+        long start = System.nanoTime();
+        Throwable thrown = catchThrowable(() -> client(5).list(THREAD));
+        assertThat(thrown).isInstanceOfSatisfying(RateLimitException.class, e -> {
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+            assertThat(e.attempts()).isEqualTo(1);
+        });
+        assertThat(fake.requestCount()).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    /** Retry-After: 30 with a 2 s timeout: a RateLimitException at once (not a timeout), after one request. */
+    @Test
+    void serverDelayBeyondTheDeadlineFailsAtOnceAsARateLimitException() {
+        fake.seedThread(THREAD, 3, 25);
+        fake.enqueue(Fault.status(429).header("Retry-After", "30"));
+        RunsClient client = closeLater(RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).baseUrl(baseUrl)
+                .transport(transport(config())).maxRetries(5).timeout(Duration.ofSeconds(2)).build());
+        Throwable thrown = catchThrowable(() -> client.list(THREAD));
+        assertThat(thrown).isInstanceOfSatisfying(RateLimitException.class, e -> {
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+            assertThat(e.attempts()).isEqualTo(1);
+        });
+        assertThat(fake.requestCount()).isEqualTo(1);
+    }
+
+    /** retry-after-ms: 0 on every answer: the normal back-off spaces the retries (at most 1 + 1 s / 75 ms requests in 1 s). */
+    @Test
+    void zeroServerDelayMeansTheNormalBackoffNotAnImmediateRetry() {
+        fake.seedThread(THREAD, 3, 26);
+        fake.failWhen(r -> true, Fault.status(429).header("retry-after-ms", "0"), Integer.MAX_VALUE);
+        RunsClient client = closeLater(RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).baseUrl(baseUrl)
+                .transport(transport(config())).maxRetries(1000).retryBackoff(Duration.ofMillis(100), Duration.ofMillis(100))
+                .timeout(Duration.ofSeconds(1)).build());
+        Throwable thrown = catchThrowable(() -> client.list(THREAD));
+        assertThat(thrown).isInstanceOf(RunlistException.class);
+        System.out.println("zero retry delay [" + transportName(lastTransport) + "]: " + fake.requestCount()
+                + " requests in a 1 s call");
+        assertThat(fake.requestCount()).as("requests in 1 s").isBetween(2, 14);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
+
+    private static final List<String> LISTING_FORMS = List.of("Iterable", "Stream", "pages()", "Publisher");
+
+    /** What a listing delivered and the exception that ended it (null when it completed). */
+    private record Listed(List<Run> runs, Throwable failure) {}
+
+    /** Lists the thread in {@code form}, collecting the runs delivered until it ends. */
+    private static Listed list(RunsClient client, ListRunsParams params, String form) throws Exception {
+        List<Run> runs = Collections.synchronizedList(new ArrayList<>());
+        switch (form) {
+            case "Iterable":
+                return new Listed(runs, catchThrowable(() -> client.listAll(THREAD, params).forEach(runs::add)));
+            case "Stream":
+                return new Listed(runs, catchThrowable(() -> client.stream(THREAD, params).forEach(runs::add)));
+            case "pages()":
+                return new Listed(runs, catchThrowable(() -> client.listAll(THREAD, params).pages()
+                        .forEach(page -> runs.addAll(page.data()))));
+            default:
+                CountDownLatch done = new CountDownLatch(1);
+                AtomicInteger terminals = new AtomicInteger();
+                java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+                client.listAllAsync(THREAD, params).subscribe(new java.util.concurrent.Flow.Subscriber<Run>() {
+                    @Override
+                    public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                        s.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(Run run) {
+                        runs.add(run);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        error.set(t);
+                        terminals.incrementAndGet();
+                        done.countDown();
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        terminals.incrementAndGet();
+                        done.countDown();
+                    }
+                });
+                assertThat(done.await(30, TimeUnit.SECONDS)).as("a terminal signal").isTrue();
+                assertThat(terminals.get()).as("terminal signals").isEqualTo(1);
+                return new Listed(runs, error.get());
+        }
+    }
 
     /** Each of {@code expected.size()} pool threads lists its own thread 3 times, checking every run. */
     private static void listConcurrently(RunsClient client, List<List<String>> expected, AtomicInteger listed)
