@@ -19,8 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses the {@link TransportProvider} to use: the one named by the builder
  * ({@code RunsClient.builder().transport("jdk")}), else the one named by the system property
- * {@value #PROPERTY}, else the one with the highest priority. A provider that fails to load is
- * logged and skipped, so it cannot hide the others. Tests hand in their own providers.
+ * {@value #PROPERTY}, else the one with the highest priority. A provider that fails to load
+ * ({@link ServiceConfigurationError}, or a {@link LinkageError} such as {@link NoClassDefFoundError}
+ * when a class it needs is missing from the class or module path) is logged at warn level with the
+ * reason and skipped, so it cannot hide the others; when the chosen provider fails to create its
+ * transport with a {@link LinkageError}, the next by priority is used unless a name was requested.
+ * Tests hand in their own providers. Thread-safe.
  */
 public final class TransportLoader {
 
@@ -28,6 +32,8 @@ public final class TransportLoader {
     public static final String PROPERTY = "runlist.transport";
 
     private static final Logger LOG = LoggerFactory.getLogger(TransportLoader.class);
+    /** Failures after which the iteration of providers is abandoned (a broken iterator may never end). */
+    private static final int MAX_LOAD_FAILURES = 100;
 
     private final Supplier<Iterator<TransportProvider>> providers;
     private final Supplier<@Nullable String> requestedName;
@@ -54,7 +60,27 @@ public final class TransportLoader {
      * @throws TransportDiscoveryException when none is found or the requested one is missing
      */
     public Transport create(TransportConfig config, @Nullable String builderName) {
-        return choose(builderName).create(config);
+        List<TransportProvider> found = load();
+        TransportProvider chosen = choose(found, builderName);
+        boolean named = builderName != null || requestedProperty() != null;
+        List<TransportProvider> candidates = new ArrayList<>(List.of(chosen));
+        if (!named) {
+            found.stream().filter(p -> p != chosen)
+                    .sorted(Comparator.comparingInt(TransportProvider::priority).reversed())
+                    .forEach(candidates::add);
+        }
+        List<String> failures = new ArrayList<>();
+        for (TransportProvider p : candidates) {
+            try {
+                return p.create(config);
+            } catch (LinkageError e) {
+                LOG.warn("Skipping runlist transport '{}' ({}): it cannot create a transport: {}", p.name(),
+                        p.getClass().getName(), reason(e));
+                failures.add(p.name() + ": " + reason(e));
+            }
+        }
+        throw new TransportDiscoveryException("No runlist transport could be created; " + String.join("; ", failures)
+                + ". A missing class usually means a dependency (or, on the module path, a JDK module) is missing.");
     }
 
     /**
@@ -76,9 +102,16 @@ public final class TransportLoader {
      * @throws TransportDiscoveryException when none is found or the requested one is missing
      */
     public TransportProvider choose(@Nullable String builderName) {
-        List<TransportProvider> found = load();
+        return choose(load(), builderName);
+    }
+
+    private @Nullable String requestedProperty() {
         String property = requestedName.get();
-        String wanted = builderName != null ? builderName : property != null && !property.isBlank() ? property : null;
+        return property == null || property.isBlank() ? null : property;
+    }
+
+    private TransportProvider choose(List<TransportProvider> found, @Nullable String builderName) {
+        String wanted = builderName != null ? builderName : requestedProperty();
         if (wanted != null) {
             String source = builderName != null ? "RunsClient.builder().transport(\"" + builderName + "\")" : "-D" + PROPERTY;
             for (TransportProvider p : found) {
@@ -107,19 +140,35 @@ public final class TransportLoader {
         return chosen;
     }
 
+    /** Every provider that loads and answers its name and priority; the others are logged and skipped. */
     private List<TransportProvider> load() {
         List<TransportProvider> found = new ArrayList<>();
         Iterator<TransportProvider> it = providers.get();
-        while (true) {
+        for (int failures = 0; failures < MAX_LOAD_FAILURES; ) {
             try {
                 if (!it.hasNext()) {
                     return found;
                 }
-                found.add(it.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.warn("Skipping a runlist transport provider that failed to load: {}", e.getMessage());
+                TransportProvider p = it.next();
+                p.name();
+                p.priority();
+                found.add(p);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                failures++;
+                LOG.warn("Skipping a runlist transport provider that failed to load: {}", reason(e));
             }
         }
+        LOG.warn("Gave up looking for runlist transport providers after {} failures", MAX_LOAD_FAILURES);
+        return found;
+    }
+
+    /** The error and its causes on one line: "...: Provider x could not be instantiated; caused by java.lang.NoClassDefFoundError: y". */
+    private static String reason(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.toString());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            sb.append("; caused by ").append(c);
+        }
+        return sb.toString();
     }
 
     private static String describe(List<TransportProvider> found) {

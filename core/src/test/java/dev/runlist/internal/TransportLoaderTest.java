@@ -78,6 +78,100 @@ class TransportLoaderTest {
                 .hasMessageContaining("RunsClient.builder().transport(");
     }
 
+    /** A provider whose class cannot be loaded (as NoClassDefFoundError, bare or in a ServiceConfigurationError) is logged with the reason and skipped. */
+    @Test
+    void providerFailingToLoadWithALinkageErrorIsLoggedWithTheReasonAndSkipped() throws Exception {
+        Object missingClass = new NoClassDefFoundError("jdk/net/Sockets");
+        Object wrapped = new ServiceConfigurationError("dev.runlist.transport.apache.ApacheTransportProvider: "
+                + "Provider could not be instantiated", new NoClassDefFoundError("org/apache/hc/core5/Missing"));
+        TransportLoader l = new TransportLoader(() -> throwingIterator(missingClass, wrapped, new Provider("jdk", 100)), () -> null);
+        assertThat(l.choose().name()).isEqualTo("jdk");
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/core-test.log"));
+        assertThat(log).contains("Skipping a runlist transport provider that failed to load: java.lang.NoClassDefFoundError: jdk/net/Sockets")
+                .contains("Provider could not be instantiated; caused by java.lang.NoClassDefFoundError: org/apache/hc/core5/Missing");
+    }
+
+    /** A provider whose transport cannot be created for want of a class gives way to the next by priority, logged. */
+    @Test
+    void providerFailingToCreateWithALinkageErrorGivesWayToTheNext() throws Exception {
+        TransportProvider broken = new TransportProvider() {
+            @Override
+            public String name() {
+                return "apache";
+            }
+
+            @Override
+            public int priority() {
+                return 200;
+            }
+
+            @Override
+            public Transport create(TransportConfig config) {
+                throw new NoClassDefFoundError("jdk/net/Sockets");
+            }
+        };
+        Transport made = new dev.runlist.spi.Transport() {
+            @Override
+            public dev.runlist.spi.TransportResponse execute(dev.runlist.spi.TransportRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.runlist.spi.TransportResponse> executeAsync(
+                    dev.runlist.spi.TransportRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void close() {}
+        };
+        TransportProvider working = new TransportProvider() {
+            @Override
+            public String name() {
+                return "jdk";
+            }
+
+            @Override
+            public int priority() {
+                return 100;
+            }
+
+            @Override
+            public Transport create(TransportConfig config) {
+                return made;
+            }
+        };
+        assertThat(new TransportLoader(() -> List.of(broken, working).iterator(), () -> null).create(TransportConfig.defaults(), null))
+                .isSameAs(made);
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/core-test.log")))
+                .contains("Skipping runlist transport 'apache'").contains("NoClassDefFoundError: jdk/net/Sockets");
+        assertThatThrownBy(() -> new TransportLoader(() -> List.of(broken, working).iterator(), () -> "apache")
+                .create(TransportConfig.defaults(), null))
+                .isInstanceOf(TransportDiscoveryException.class).hasMessageContaining("jdk/net/Sockets");
+    }
+
+    /** Like {@link #iterator} but throwing any Error entry as it is. */
+    private static Iterator<TransportProvider> throwingIterator(Object... entries) {
+        List<Object> list = new ArrayList<>(List.of(entries));
+        return new Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < list.size();
+            }
+
+            @Override
+            public TransportProvider next() {
+                Object o = list.get(i++);
+                if (o instanceof Error e) {
+                    throw e;
+                }
+                return (TransportProvider) o;
+            }
+        };
+    }
+
     @Test
     void brokenProviderDoesNotHideTheOthers() {
         TransportLoader l = loader(null, new ServiceConfigurationError("bad provider"), new Provider("jdk", 100));
