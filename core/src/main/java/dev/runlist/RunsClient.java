@@ -101,9 +101,15 @@ public final class RunsClient implements AutoCloseable {
     }
 
     /**
-     * One page of runs of {@code threadId}, as {@code params} ask.
+     * One page of runs of {@code threadId}, as {@code params} ask. A page holding more runs than
+     * {@code limit} (the API's default of 20 when not set) is refused as soon as the first run beyond
+     * is read.
      *
+     * @param threadId the thread whose runs to list
+     * @param params the query and request options
+     * @return the page
      * @throws IllegalArgumentException when {@code threadId} is blank
+     * @throws dev.runlist.errors.PaginationException when the page holds more runs than {@code limit}
      * @throws dev.runlist.errors.RunlistException when the call fails
      */
     public RunPage list(String threadId, ListRunsParams params) {
@@ -196,6 +202,11 @@ public final class RunsClient implements AutoCloseable {
      * <p>A listing that failed stays failed: once an iterator's {@code hasNext()} or {@code next()} (or
      * the stream's advance) has thrown, every later call throws the same exception, whose {@link
      * dev.runlist.errors.RunlistException#resumeParams()} continue right after the last run delivered.
+     *
+     * @param threadId the thread whose runs to list
+     * @param params where to start, the page size, order, headers and timeout of every page
+     * @return the listing; nothing is fetched until it is iterated
+     * @throws IllegalArgumentException when {@code threadId} is blank
      */
     public RunListing listAll(String threadId, ListRunsParams params) {
         ListRequestFactory.requireThreadId(threadId);
@@ -231,6 +242,11 @@ public final class RunsClient implements AutoCloseable {
      * checks of {@link #listAll(String, ListRunsParams)}; cancelling it aborts the fetch in flight. Every
      * subscription ends with exactly one {@code onComplete} or {@code onError} (none after a cancel);
      * {@code request(n)} never throws: a bad {@code n} or a closed client arrive as {@code onError}.
+     *
+     * @param threadId the thread whose runs to list
+     * @param params where to start, the page size, order, headers and timeout of every page
+     * @return a publisher; each subscription is a fresh listing
+     * @throws IllegalArgumentException when {@code threadId} is blank
      */
     public Flow.Publisher<Run> listAllAsync(String threadId, ListRunsParams params) {
         ListRequestFactory.requireThreadId(threadId);
