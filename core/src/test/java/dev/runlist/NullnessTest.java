@@ -58,7 +58,8 @@ class NullnessTest {
 
     @Test
     void pageAndErrorAccessorsSayWhatMayBeAbsent() {
-        assertThat(nullableAccessors(ApiError.class)).containsExactlyInAnyOrder("type", "code", "param", "message", "requestId");
+        assertThat(nullableAccessors(ApiError.class)).containsExactlyInAnyOrder("type", "code", "param", "message", "requestId",
+                "retryAfter");
         assertThat(nullableAccessors(ApiException.class)).containsExactly("requestId");
         assertThat(nullableAccessors(RunPage.class)).as("RunPage answers with Optional").isEmpty();
         assertThat(nullableAccessors(ListRunsParams.class)).as("ListRunsParams answers with Optional").isEmpty();
