@@ -633,6 +633,8 @@ public final class RunsClient implements AutoCloseable {
             }
             boolean v1 = apiVersion == null || apiVersion.equals("v1") || apiVersion.equals("preview");
             return URI.create(root + (v1 ? "/openai/v1" : "/openai"));
+        }
+
         private static String withoutUserInfo(URI uri) {
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
                     + (uri.getRawPath() == null ? "" : uri.getRawPath());
