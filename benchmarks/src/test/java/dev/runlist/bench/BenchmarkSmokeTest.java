@@ -2,6 +2,8 @@ package dev.runlist.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlist.json.RunsJson;
+import dev.runlist.model.Run;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +32,7 @@ class BenchmarkSmokeTest {
                 .build()).run();
 
         assertThat(names(results)).containsAll(benchmarkMethods(DecodeBenchmark.class, PaginationBenchmark.class));
-        assertThat(results).hasSize(3 * benchmarkMethods(DecodeBenchmark.class).size()
+        assertThat(results).hasSize(Fixtures.PAGES.size() * benchmarkMethods(DecodeBenchmark.class).size()
                 + benchmarkMethods(PaginationBenchmark.class).size());
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
@@ -51,11 +53,30 @@ class BenchmarkSmokeTest {
         assertThat(ColdStartBenchmark.page()).isEqualTo(Fixtures.pageBytes(20));
     }
 
+    /** The Latin-1 page holds the 100-run page's runs, with instructions in ISO-8859-1 only. */
+    @Test
+    void latin1PageIsTheHundredRunPageInLatin1() {
+        RunsJson json = RunsJson.standard();
+        List<Run> mixed = json.readPage(Fixtures.pageBytes(100)).data();
+        List<Run> latin1 = json.readPage(Fixtures.pageBytes(Fixtures.LATIN1_PAGE)).data();
+
+        assertThat(latin1).hasSameSizeAs(mixed);
+        assertThat(mixed).anySatisfy(r -> assertThat(r.instructions()).matches("(?s).*[^\\x00-\\xFF].*"));
+        for (int i = 0; i < mixed.size(); i++) {
+            Run expected = mixed.get(i);
+            Run actual = latin1.get(i);
+            assertThat(actual.toBuilder().instructions(expected.instructions()).build()).isEqualTo(expected);
+            if (actual.instructions() != null) {
+                assertThat(actual.instructions()).matches("(?s)[\\x00-\\xFF]*");
+            }
+        }
+    }
+
     /** Decoding valid pages creates no throwable, not even one caught inside the decoder. */
     @Test
     void decodingValidPagesThrowsNothing() {
-        assertThat(ExceptionCheck.throwablesWhileDecoding(2, Fixtures.pageBytes(1), Fixtures.pageBytes(20),
-                Fixtures.pageBytes(100))).isZero();
+        byte[][] pages = Fixtures.PAGES.stream().map(Fixtures::pageBytes).toArray(byte[][]::new);
+        assertThat(ExceptionCheck.throwablesWhileDecoding(2, pages)).isZero();
     }
 
     private static ChainedOptionsBuilder once() {

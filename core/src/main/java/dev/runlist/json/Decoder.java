@@ -105,6 +105,8 @@ final class Decoder extends UnionDecoder {
 
     // ---------------------------------------------------------------- page and run
 
+    private static final FieldOrder PAGE_ORDER = new FieldOrder("object", "data", "first_id", "last_id", "has_more");
+
     private RunListResponse page(JsonToken t) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             throw typeError("an object", t);
@@ -116,7 +118,9 @@ final class Decoder extends UnionDecoder {
         String object = null;
         LinkedHashMap<String, JsonValue> extra = null;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        int at = 0;
+        while ((name = nextName(PAGE_ORDER, at)) != null) {
+            at = PAGE_ORDER.after(name, at);
             JsonToken v = p.nextToken();
             switch (name) {
                 case "object":
@@ -157,6 +161,12 @@ final class Decoder extends UnionDecoder {
         return Frozen.list(runs);
     }
 
+    private static final FieldOrder RUN_ORDER = new FieldOrder("id", "object", "created_at", "assistant_id",
+            "thread_id", "status", "started_at", "expires_at", "cancelled_at", "failed_at", "completed_at",
+            "required_action", "last_error", "model", "instructions", "incomplete_details", "tools", "tool_resources",
+            "metadata", "usage", "temperature", "top_p", "max_prompt_tokens", "max_completion_tokens",
+            "truncation_strategy", "response_format", "tool_choice", "parallel_tool_calls");
+
     private Run run(JsonToken t) throws IOException {
         if (t != JsonToken.START_OBJECT) {
             throw typeError("an object", t);
@@ -170,7 +180,9 @@ final class Decoder extends UnionDecoder {
         String model = null;
         LinkedHashMap<String, JsonValue> extra = null;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        int at = 0;
+        while ((name = nextName(RUN_ORDER, at)) != null) {
+            at = RUN_ORDER.after(name, at);
             JsonToken v = p.nextToken();
             switch (name) {
                 case "id":

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.runlist.errors.DecodeException;
 import dev.runlist.internal.Frozen;
 import dev.runlist.model.JsonValue;
@@ -46,6 +47,52 @@ abstract class TokenDecoder {
         this.factory = factory;
         this.pathPrefix = pathPrefix;
         this.fixedOffset = fixedOffset;
+    }
+
+    // ---------------------------------------------------------------- member names
+
+    /**
+     * The order in which the API writes an object's members. Each name is first compared, as raw bytes,
+     * with the one expected next, which skips jackson-core's name lookup while the order holds; a member
+     * out of order or unknown costs one ordinary lookup. Immutable; shared by every decoder.
+     */
+    static final class FieldOrder {
+        private final SerializedString[] names;
+
+        FieldOrder(String... names) {
+            this.names = new SerializedString[names.length];
+            for (int i = 0; i < names.length; i++) {
+                this.names[i] = new SerializedString(names[i]);
+            }
+        }
+
+        /** The position after {@code name}, the member just read at or after {@code at}; {@code at} when unknown. */
+        int after(String name, int at) {
+            if (at < names.length && names[at].getValue() == name) {
+                return at + 1;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].getValue().equals(name)) {
+                    return i + 1;
+                }
+            }
+            return at;
+        }
+    }
+
+    /**
+     * Moves to the next member of the current object and returns its name, or null at the object's end.
+     * The name expected at position {@code at} of {@code order} is matched without being looked up.
+     */
+    final String nextName(FieldOrder order, int at) throws IOException {
+        if (at < order.names.length) {
+            SerializedString expected = order.names[at];
+            if (p.nextFieldName(expected)) {
+                return expected.getValue();
+            }
+            return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+        }
+        return p.nextFieldName();
     }
 
     // ---------------------------------------------------------------- strings

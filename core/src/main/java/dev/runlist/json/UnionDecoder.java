@@ -148,6 +148,8 @@ class UnionDecoder extends TokenDecoder {
         return new Tool.RankingOptions(ranker, threshold, extra);
     }
 
+    private static final FieldOrder FUNCTION_ORDER = new FieldOrder("name", "description", "parameters", "strict");
+
     /** Reads a function definition; the parser stands on its START_OBJECT. */
     private Tool.FunctionDefinition functionDefinition() throws IOException {
         String fn = null;
@@ -156,7 +158,9 @@ class UnionDecoder extends TokenDecoder {
         Boolean strict = null;
         LinkedHashMap<String, JsonValue> extra = null;
         String name;
-        while ((name = p.nextFieldName()) != null) {
+        int at = 0;
+        while ((name = nextName(FUNCTION_ORDER, at)) != null) {
+            at = FUNCTION_ORDER.after(name, at);
             JsonToken v = p.nextToken();
             switch (name) {
                 case "name":
