@@ -12,7 +12,10 @@ mkdir -p target
 (while true; do cat /proc/loadavg >> target/load.txt; sleep 15; done) &
 sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
-java -jar target/benchmarks.jar -prof gc -rf json -rff target/jmh-result.json "$@" | tee target/jmh-output.txt
+# JMH's machine-wide lock (java.io.tmpdir/jmh.lock) is kept per checkout: on a shared machine another
+# checkout's build (its smoke test runs JMH) must neither stop this run nor be stopped by it.
+mkdir -p target/tmp
+java -Djava.io.tmpdir=target/tmp -Djmh.ignoreLock=true -jar target/benchmarks.jar -prof gc -rf json -rff target/jmh-result.json "$@" | tee target/jmh-output.txt
 cat /proc/loadavg >> target/load.txt
 kill "$sampler" 2>/dev/null || true
 java -cp target/benchmarks.jar dev.runlist.bench.RatioTable target/jmh-result.json target/load.txt | tee target/ratio-table.md
