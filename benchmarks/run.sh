@@ -2,7 +2,7 @@
 # Runs every benchmark once with the allocation profiler, writes target/jmh-result.json and prints one
 # table of ratios against the baselines, with the machine's load average sampled every 15 s during the
 # run. About 13 minutes on 2 cores. Extra arguments go to JMH, for example:
-# benchmarks/run.sh DecodeBenchmark  (a subset; the table then needs the full set).
+# benchmarks/run.sh DecodeBenchmark  (a subset: the rows of benchmarks not run say "(not run)").
 set -euo pipefail
 cd "$(dirname "$0")"
 # Always rebuild, so the jar measures the sources as they are.

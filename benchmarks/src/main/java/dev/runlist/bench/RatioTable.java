@@ -19,6 +19,8 @@ import java.util.Properties;
 public final class RatioTable {
 
     private static final String PKG = "dev.runlist.bench.";
+    /** Value and verdict of a row whose benchmarks are not in the results. */
+    private static final String NOT_RUN = "(not run)";
 
     private final JsonNode results;
     private final List<String[]> rows = new ArrayList<>();
@@ -109,10 +111,18 @@ public final class RatioTable {
     }
 
     private void row(String what, double value, String target, Boolean met, String baseline) {
+        if (Double.isNaN(value)) {
+            rows.add(new String[] {what, NOT_RUN, target, NOT_RUN, baseline});
+            return;
+        }
         rows.add(new String[] {what, String.format(Locale.ROOT, "%.3f", value), target, verdict(met), baseline});
     }
 
     private void row(String what, double value, double baseline, String target, String version) {
+        if (Double.isNaN(value) || Double.isNaN(baseline)) {
+            rows.add(new String[] {what, NOT_RUN, target, NOT_RUN, version});
+            return;
+        }
         rows.add(new String[] {what, String.format(Locale.ROOT, "%.1f / %.1f", value, baseline), target, verdict(null),
                 version});
     }
@@ -141,12 +151,18 @@ public final class RatioTable {
         return secondary(benchmark, null, "requests") / secondary(benchmark, null, "listings");
     }
 
+    /** The benchmark's score; NaN when the results hold no such benchmark (a subset was run). */
     private double score(String benchmark, String page) {
-        return find(benchmark, page).path("primaryMetric").path("score").asDouble();
+        JsonNode result = find(benchmark, page);
+        return result == null ? Double.NaN : result.path("primaryMetric").path("score").asDouble();
     }
 
     private double secondary(String benchmark, String page, String metric) {
-        JsonNode m = find(benchmark, page).path("secondaryMetrics").path(metric);
+        JsonNode result = find(benchmark, page);
+        if (result == null) {
+            return Double.NaN;
+        }
+        JsonNode m = result.path("secondaryMetrics").path(metric);
         if (m.isMissingNode()) {
             throw new IllegalArgumentException(benchmark + " has no secondary metric " + metric
                     + " (was the run made with -prof gc?)");
@@ -161,6 +177,6 @@ public final class RatioTable {
                 return r;
             }
         }
-        throw new IllegalArgumentException("no result for " + benchmark + (page == null ? "" : " page=" + page));
+        return null;
     }
 }
