@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding one page of 1, 20 or 100 realistic runs from the same pretty-printed bytes: runlist against
+ * Decoding one page of 1, 20 or 100 realistic runs (and the 100 runs with Latin-1 instructions) from the
+ * same pretty-printed bytes: runlist against
  * a bare jackson-core token scan (the floor of any decoder on jackson-core), a jackson-databind tree
  * parse, and the official SDK's own mapper and page class. Each reader gets a fresh
  * {@link ByteArrayInputStream} over the same array; every decoder but the token scan touches each run's
@@ -42,8 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class DecodeBenchmark {
 
-    @Param({"1", "20", "100"})
-    public int runs;
+    /** The page: 1, 20 or 100 runs, or the 100-run page with Latin-1 instructions (see {@link Fixtures#PAGES}). */
+    @Param({"1", "20", "100", Fixtures.LATIN1_PAGE})
+    public String page;
 
     private byte[] bytes;
     private RunsJson runsJson;
@@ -53,7 +55,7 @@ public class DecodeBenchmark {
 
     @Setup
     public void setUp() {
-        bytes = Fixtures.pageBytes(runs);
+        bytes = Fixtures.pageBytes(page);
         runsJson = RunsJson.standard();
         jsonFactory = new JsonFactory();
         objectMapper = new ObjectMapper();
@@ -63,9 +65,9 @@ public class DecodeBenchmark {
     /** runlist's streaming decoder into its typed model. */
     @Benchmark
     public int runlist() {
-        RunListResponse page = runsJson.readPage(new ByteArrayInputStream(bytes));
+        RunListResponse decoded = runsJson.readPage(new ByteArrayInputStream(bytes));
         int sum = 0;
-        for (Run run : page.data()) {
+        for (Run run : decoded.data()) {
             sum += run.id().hashCode() + run.status().value().hashCode();
         }
         return sum;
@@ -105,9 +107,9 @@ public class DecodeBenchmark {
     /** jackson-databind's generic tree. */
     @Benchmark
     public int databindTree() throws IOException {
-        JsonNode page = objectMapper.readTree(new ByteArrayInputStream(bytes));
+        JsonNode decoded = objectMapper.readTree(new ByteArrayInputStream(bytes));
         int sum = 0;
-        for (JsonNode run : page.get("data")) {
+        for (JsonNode run : decoded.get("data")) {
             sum += run.get("id").asText().hashCode() + run.get("status").asText().hashCode();
         }
         return sum;
@@ -116,9 +118,9 @@ public class DecodeBenchmark {
     /** The official SDK's mapper into its page response class. */
     @Benchmark
     public int officialSdk() throws IOException {
-        RunListPageResponse page = sdkMapper.readValue(new ByteArrayInputStream(bytes), RunListPageResponse.class);
+        RunListPageResponse decoded = sdkMapper.readValue(new ByteArrayInputStream(bytes), RunListPageResponse.class);
         int sum = 0;
-        for (com.openai.models.beta.threads.runs.Run run : page.data()) {
+        for (com.openai.models.beta.threads.runs.Run run : decoded.data()) {
             sum += run.id().hashCode() + run.status().toString().hashCode();
         }
         return sum;

@@ -4,6 +4,7 @@ import dev.runlist.json.RunsJson;
 import dev.runlist.model.Run;
 import dev.runlist.model.RunListResponse;
 import dev.runlist.testing.RunFixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,13 +28,42 @@ public final class Fixtures {
     public static final int LISTING_RUNS = 10_000;
     /** Page size of the paginated listings. */
     public static final int PAGE_LIMIT = 100;
+    /** The name of the mostly-Latin-1 100-run page. */
+    public static final String LATIN1_PAGE = "100-latin1";
 
     private Fixtures() {
     }
 
+    /** The decode benchmark's pages, by name: "1", "20" and "100" runs, and "100-latin1". */
+    public static final List<String> PAGES = List.of("1", "20", "100", LATIN1_PAGE);
+
     /** A page of {@code runs} generated runs, encoded pretty; identical on every call. */
     public static byte[] pageBytes(int runs) {
         List<Run> data = RunFixtures.create(SEED, CLOCK).runs(THREAD_ID, runs);
+        return RunsJson.standard().writePage(page(data, false), true);
+    }
+
+    /**
+     * The page named {@code name} in {@link #PAGES}: a number of runs, or {@value #LATIN1_PAGE}, the
+     * 100-run page whose instructions, the bulk of its text, hold only ISO-8859-1 characters.
+     */
+    public static byte[] pageBytes(String name) {
+        return name.equals(LATIN1_PAGE) ? latin1PageBytes(100) : pageBytes(Integer.parseInt(name));
+    }
+
+    /**
+     * The same runs as {@link #pageBytes(int)}, with their instructions as ISO-8859-1 carries them
+     * ({@code ?} for the few characters outside it): most real instructions are English. Metadata keeps
+     * its unicode, so the page is mostly, not only, Latin-1.
+     */
+    public static byte[] latin1PageBytes(int runs) {
+        List<Run> data = new ArrayList<>();
+        for (Run run : RunFixtures.create(SEED, CLOCK).runs(THREAD_ID, runs)) {
+            String instructions = run.instructions();
+            data.add(instructions == null ? run : run.toBuilder()
+                    .instructions(new String(instructions.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1))
+                    .build());
+        }
         return RunsJson.standard().writePage(page(data, false), true);
     }
 

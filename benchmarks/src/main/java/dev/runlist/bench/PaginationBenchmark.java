@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,6 +48,10 @@ public class PaginationBenchmark {
     /** The fake, seeded once per trial, and a client of each kind on it. */
     @State(Scope.Benchmark)
     public static class Server {
+        /** Runs in the listed thread; the smoke test lists fewer to stay fast. */
+        @Param({"" + Fixtures.LISTING_RUNS})
+        public int listingRuns;
+
         FakeRunsApi fake;
         RunsClient inMemory;
         RunsClient jdk;
@@ -57,7 +62,7 @@ public class PaginationBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             fake = FakeRunsApi.builder().clock(Fixtures.CLOCK).build();
-            List<Run> seeded = fake.seedThread(Fixtures.THREAD_ID, Fixtures.LISTING_RUNS, Fixtures.SEED);
+            List<Run> seeded = fake.seedThread(Fixtures.THREAD_ID, listingRuns, Fixtures.SEED);
             pages = Fixtures.listingPages(seeded);
             String baseUrl = fake.startHttp();
             inMemory = client("http://fake.runlist.invalid/v1", fake.transport());
@@ -66,9 +71,10 @@ public class PaginationBenchmark {
             sdk = OpenAIOkHttpClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).baseUrl(baseUrl).build();
 
             check("decode alone", decodeAlone(pages), -1);
-            check("runlist in memory", () -> list(inMemory), 100);
-            check("runlist jdk", () -> list(jdk), 100);
-            check("runlist apache", () -> list(apache), 100);
+            int pages = (listingRuns + Fixtures.PAGE_LIMIT - 1) / Fixtures.PAGE_LIMIT;
+            check("runlist in memory", () -> list(inMemory), pages);
+            check("runlist jdk", () -> list(jdk), pages);
+            check("runlist apache", () -> list(apache), pages);
             check("official SDK", () -> listSdk(sdk), -1);
         }
 
@@ -81,8 +87,8 @@ public class PaginationBenchmark {
             int before = fake.requestCount();
             int runs = listing.getAsInt();
             int requests = fake.requestCount() - before;
-            if (runs != Fixtures.LISTING_RUNS) {
-                throw new IllegalStateException(name + " listed " + runs + " runs, not " + Fixtures.LISTING_RUNS);
+            if (runs != listingRuns) {
+                throw new IllegalStateException(name + " listed " + runs + " runs, not " + listingRuns);
             }
             if (expectedRequests >= 0 && requests != expectedRequests) {
                 throw new IllegalStateException(name + " made " + requests + " requests, not " + expectedRequests);

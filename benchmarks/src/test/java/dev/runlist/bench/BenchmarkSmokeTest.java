@@ -2,6 +2,8 @@ package dev.runlist.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlist.json.RunsJson;
+import dev.runlist.model.Run;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,11 +28,13 @@ class BenchmarkSmokeTest {
         Collection<RunResult> results = new Runner(once()
                 .include(DecodeBenchmark.class.getName() + "\\.")
                 .include(PaginationBenchmark.class.getName() + "\\.")
+                // 5 pages instead of 100: the listing code is the same, the test stays fast on a busy machine.
+                .param("listingRuns", "500")
                 .measurementTime(TimeValue.milliseconds(100))
                 .build()).run();
 
         assertThat(names(results)).containsAll(benchmarkMethods(DecodeBenchmark.class, PaginationBenchmark.class));
-        assertThat(results).hasSize(3 * benchmarkMethods(DecodeBenchmark.class).size()
+        assertThat(results).hasSize(Fixtures.PAGES.size() * benchmarkMethods(DecodeBenchmark.class).size()
                 + benchmarkMethods(PaginationBenchmark.class).size());
         assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
     }
@@ -51,14 +55,37 @@ class BenchmarkSmokeTest {
         assertThat(ColdStartBenchmark.page()).isEqualTo(Fixtures.pageBytes(20));
     }
 
+    /** The Latin-1 page holds the 100-run page's runs, with instructions in ISO-8859-1 only. */
+    @Test
+    void latin1PageIsTheHundredRunPageInLatin1() {
+        RunsJson json = RunsJson.standard();
+        List<Run> mixed = json.readPage(Fixtures.pageBytes(100)).data();
+        List<Run> latin1 = json.readPage(Fixtures.pageBytes(Fixtures.LATIN1_PAGE)).data();
+
+        assertThat(latin1).hasSameSizeAs(mixed);
+        assertThat(mixed).anySatisfy(r -> assertThat(r.instructions()).matches("(?s).*[^\\x00-\\xFF].*"));
+        for (int i = 0; i < mixed.size(); i++) {
+            Run expected = mixed.get(i);
+            Run actual = latin1.get(i);
+            assertThat(actual.toBuilder().instructions(expected.instructions()).build()).isEqualTo(expected);
+            if (actual.instructions() != null) {
+                assertThat(actual.instructions()).matches("(?s)[\\x00-\\xFF]*");
+            }
+        }
+    }
+
     /** Decoding valid pages creates no throwable, not even one caught inside the decoder. */
     @Test
     void decodingValidPagesThrowsNothing() {
-        assertThat(ExceptionCheck.throwablesWhileDecoding(2, Fixtures.pageBytes(1), Fixtures.pageBytes(20),
-                Fixtures.pageBytes(100))).isZero();
+        byte[][] pages = Fixtures.PAGES.stream().map(Fixtures::pageBytes).toArray(byte[][]::new);
+        assertThat(ExceptionCheck.throwablesWhileDecoding(2, pages)).isZero();
     }
 
     private static ChainedOptionsBuilder once() {
+        // JMH refuses to start while another JMH holds its machine-wide lock (/tmp/jmh.lock): a benchmark
+        // run or another checkout's build on the same machine would fail this test. Nothing is measured
+        // here, so the lock does not matter.
+        System.setProperty("jmh.ignoreLock", "true");
         return new OptionsBuilder()
                 .forks(0)
                 .warmupIterations(0)
