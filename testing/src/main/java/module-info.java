@@ -1,6 +1,6 @@
 /**
  * Test support for runlist: the fake Runs API (in memory and over loopback HTTP), run fixtures,
- * fault injection, the JUnit 5 extension and the transport conformance suite.
+ * fault injection and the JUnit 5 extension.
  */
 module dev.runlist.testing {
     requires transitive dev.runlist;
@@ -11,6 +11,8 @@ module dev.runlist.testing {
     requires jdk.httpserver;
 
     exports dev.runlist.testing;
+    // The loopback HTTP server, shared with the transport test kit; not part of the API.
+    exports dev.runlist.testing.internal to dev.runlist.transport.tck;
     // JUnit discovers and runs the suite's tests reflectively.
     opens dev.runlist.testing to org.junit.platform.commons;
 }

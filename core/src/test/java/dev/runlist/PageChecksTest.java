@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The checks every page passes before its runs are delivered, in every form of a listing (pages,
  * RunPager, Stream, Publisher), the bounded memory of the loop guards, and failed listings staying
- * failed. In memory; the same hostile pages over both HTTP transports are in ClientReliabilitySuite.
+ * failed. In memory; the same hostile pages over both HTTP transports are in FaultTolerantListingSuite.
  */
 class PageChecksTest {
 

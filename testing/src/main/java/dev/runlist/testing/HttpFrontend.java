@@ -1,65 +1,40 @@
 package dev.runlist.testing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.runlist.spi.Headers;
+import dev.runlist.testing.internal.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Serves the handler on a JDK {@link HttpServer} bound to 127.0.0.1 on a free port, with its own
- * pool of {@value #THREADS} daemon threads (more requests at once wait their turn). Sets the JDK
- * property {@code sun.net.httpserver.nodelay} to {@code true} unless it is already set.
+ * Serves the fake's handler on a {@link LoopbackServer} bound to 127.0.0.1, with its own pool of
+ * {@value #THREADS} daemon threads (more requests at once wait their turn).
  */
 final class HttpFrontend implements AutoCloseable {
 
     static final int THREADS = 16;
 
-    static {
-        // Without TCP_NODELAY, HttpServer's separate header and body writes meet the client's delayed
-        // ACK and every small response takes about 40 ms. Read once by the JDK; a value the user set wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final FakeHandler handler;
     private final Sleeper sleeper;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
 
     HttpFrontend(FakeHandler handler, Sleeper sleeper, int port) {
         this.handler = handler;
         this.sleeper = sleeper;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "runlist-fake-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
-        } catch (IOException e) {
-            executor.shutdownNow();
-            throw new UncheckedIOException("could not start the fake API's HTTP server on 127.0.0.1:" + port, e);
+            server = new LoopbackServer("runlist-fake-http-", THREADS, port);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("could not start the fake API's HTTP server on 127.0.0.1:" + port, e.getCause());
         }
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        server.handle(this::serve);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -104,12 +79,6 @@ final class HttpFrontend implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

@@ -3,8 +3,7 @@
  * that answers like the real API in memory or over loopback HTTP, with scripted
  * {@link dev.runlist.testing.Fault faults} and a journal of {@link dev.runlist.testing.RecordedRequest
  * requests}; {@link dev.runlist.testing.RunFixtures}, realistic runs from a seed;
- * {@link dev.runlist.testing.FakeRunsApiExtension}, a fresh fake per JUnit 5 test; and
- * {@link dev.runlist.testing.TransportConformanceSuite}, the tests every
- * {@link dev.runlist.spi.Transport} must pass against a real loopback server.
+ * and {@link dev.runlist.testing.FakeRunsApiExtension}, a fresh fake per JUnit 5 test. The suites every
+ * {@link dev.runlist.spi.Transport} must pass are in runlist-transport-tck.
  */
 package dev.runlist.testing;

@@ -2,7 +2,7 @@ package dev.runlist.transport.apache;
 
 import dev.runlist.spi.Transport;
 import dev.runlist.spi.TransportConfig;
-import dev.runlist.testing.TransportConformanceSuite;
+import dev.runlist.transport.tck.TransportConformanceSuite;
 
 /** Runs the transport conformance suite against {@link ApacheTransport}. */
 class ApacheTransportConformanceTest extends TransportConformanceSuite {

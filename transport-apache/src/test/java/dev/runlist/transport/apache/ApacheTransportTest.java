@@ -8,6 +8,7 @@ import dev.runlist.spi.TransportConfig;
 import dev.runlist.spi.TransportProvider;
 import dev.runlist.spi.TransportRequest;
 import dev.runlist.spi.TransportResponse;
+import dev.runlist.transport.tck.HeaderEchoServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

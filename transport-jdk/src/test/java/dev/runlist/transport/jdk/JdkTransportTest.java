@@ -9,6 +9,7 @@ import dev.runlist.spi.TransportConfig;
 import dev.runlist.spi.TransportProvider;
 import dev.runlist.spi.TransportRequest;
 import dev.runlist.spi.TransportResponse;
+import dev.runlist.transport.tck.HeaderEchoServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

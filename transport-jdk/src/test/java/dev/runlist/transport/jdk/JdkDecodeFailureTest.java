@@ -2,10 +2,10 @@ package dev.runlist.transport.jdk;
 
 import dev.runlist.spi.Transport;
 import dev.runlist.spi.TransportConfig;
-import dev.runlist.testing.ClientReliabilitySuite;
+import dev.runlist.transport.tck.DecodeFailureSuite;
 
-/** Runs the client reliability suite over {@link JdkTransport}. */
-class JdkClientReliabilityTest extends ClientReliabilitySuite {
+/** Runs the decode-failure suite over {@link JdkTransport}. */
+class JdkDecodeFailureTest extends DecodeFailureSuite {
 
     @Override
     protected Transport createTransport(TransportConfig config) {

@@ -2,10 +2,10 @@ package dev.runlist.transport.apache;
 
 import dev.runlist.spi.Transport;
 import dev.runlist.spi.TransportConfig;
-import dev.runlist.testing.ClientReliabilitySuite;
+import dev.runlist.transport.tck.ExchangeAbortSuite;
 
-/** Runs the client reliability suite over {@link ApacheTransport}. */
-class ApacheClientReliabilityTest extends ClientReliabilitySuite {
+/** Runs the aborted-exchange suite against {@link ApacheTransport}. */
+class ApacheExchangeAbortTest extends ExchangeAbortSuite {
 
     @Override
     protected Transport createTransport(TransportConfig config) {

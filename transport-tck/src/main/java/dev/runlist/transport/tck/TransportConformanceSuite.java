@@ -1,11 +1,9 @@
-package dev.runlist.testing;
+package dev.runlist.transport.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.runlist.spi.Headers;
 import dev.runlist.spi.Transport;
 import dev.runlist.spi.TransportConfig;
@@ -21,10 +19,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -35,16 +31,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The behaviour every {@link Transport} must show, checked against a real HTTP server on 127.0.0.1.
+ * The behaviour every {@link Transport} must show, checked against a real HTTP server on 127.0.0.1:
+ * statuses, headers and encoded URIs pass through untouched, bodies stream as they arrive and are not
+ * decoded, timeouts and refused connections fail with an {@link java.io.IOException} naming the host,
+ * and many requests at once, sync and async, all get their own answer.
  *
  * <p>A transport subscribes by extending this class and implementing {@link #createTransport}; a
  * test it cannot pass may be overridden in the subclass with a comment saying why. Each test gets a
@@ -52,50 +48,10 @@ import org.junit.jupiter.api.Timeout;
  * Tests run one at a time and each takes at most 60 seconds.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-public abstract class TransportConformanceSuite {
-
-    /** Substrings of the names of threads that HTTP stacks start; used to spot leaked threads. */
-    protected static final List<String> TRANSPORT_THREAD_MARKERS = List.of(
-            "runlist", "HttpClient", "httpclient", "I/O dispatcher", "idle-connection-evictor");
-
-    private static final Duration SHORT_TIMEOUT = Duration.ofMillis(500);
-
-    private final List<Transport> transports = new ArrayList<>();
-    private final CountDownLatch testDone = new CountDownLatch(1);
-    private LoopbackServer server;
+public abstract class TransportConformanceSuite extends TransportSuiteSupport {
 
     /** For subclasses, which JUnit instantiates once per test. */
     protected TransportConformanceSuite() {}
-
-    /**
-     * Creates the transport under test, configured by {@code config}. Called once or more per test;
-     * the suite closes what it gets.
-     */
-    protected abstract Transport createTransport(TransportConfig config);
-
-    @BeforeEach
-    void startServer() {
-        server = new LoopbackServer();
-    }
-
-    @AfterEach
-    void stopServerAndTransports() {
-        testDone.countDown();
-        transports.forEach(Transport::close);
-        server.close();
-    }
-
-    /** A transport made by {@link #createTransport} that the suite closes after the test. */
-    protected final Transport transport(TransportConfig config) {
-        Transport t = createTransport(config);
-        transports.add(t);
-        return t;
-    }
-
-    /** A transport with the default configuration, closed after the test. */
-    protected final Transport transport() {
-        return transport(TransportConfig.defaults());
-    }
 
     // ---- status codes, headers, encoding ----------------------------------------------------------
 
@@ -354,12 +310,12 @@ public abstract class TransportConformanceSuite {
                 .hasMessageContaining("127.0.0.1:" + port);
     }
 
-    // ---- concurrency and cancellation ---------------------------------------------------------------
+    // ---- concurrency -------------------------------------------------------------------------------
 
     /** 200 async requests sent at once all complete, each with its own body. */
     @Test
     void manyAsyncRequestsAtOnceAllComplete() throws Exception {
-        server.handle(TransportConformanceSuite::echoLastSegment);
+        server.handle(TransportSuiteSupport::echoLastSegment);
         Transport t = transport();
         List<CompletableFuture<TransportResponse>> futures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -373,57 +329,10 @@ public abstract class TransportConformanceSuite {
         }
     }
 
-    /** Cancelling an async request before its response arrives makes the server see the connection closed. */
-    @Test
-    void cancellingAsyncRequestAbortsTheExchange() throws Exception {
-        CountDownLatch arrived = new CountDownLatch(1);
-        CountDownLatch cancelled = new CountDownLatch(1);
-        CountDownLatch serverSawClose = new CountDownLatch(1);
-        server.handle(exchange -> {
-            arrived.countDown();
-            try {
-                cancelled.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            writeSlowly(exchange, serverSawClose);
-        });
-        Transport t = transport();
-        CompletableFuture<TransportResponse> f = t.executeAsync(get(server.uri("/slow")));
-        assertThat(arrived.await(10, TimeUnit.SECONDS)).as("request arrived").isTrue();
-        assertThat(f.cancel(true)).isTrue();
-        cancelled.countDown();
-        assertThatThrownBy(f::join).isInstanceOf(CancellationException.class);
-        assertThat(serverSawClose.await(10, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
-    }
-
-    /** Closing a response in the middle of an endless body returns promptly and closes the connection. */
-    @Test
-    void closingResponseMidBodyAbortsTheExchange() throws Exception {
-        checkClosingMidBodyAborts(false);
-    }
-
-    /** Closing an async response in the middle of an endless body returns promptly and closes the connection. */
-    @Test
-    void closingAsyncResponseMidBodyAbortsTheExchange() throws Exception {
-        checkClosingMidBodyAborts(true);
-    }
-
-    private void checkClosingMidBodyAborts(boolean async) throws Exception {
-        CountDownLatch serverSawClose = new CountDownLatch(1);
-        server.handle(exchange -> writeSlowly(exchange, serverSawClose));
-        Transport t = transport();
-        TransportRequest request = get(server.uri("/endless"));
-        TransportResponse r = async ? t.executeAsync(request).get(10, TimeUnit.SECONDS) : t.execute(request);
-        assertThat(r.body().readNBytes(1000)).hasSize(1000);
-        assertTimeoutPreemptively(Duration.ofSeconds(5), r::close, "close() drained the endless body");
-        assertThat(serverSawClose.await(10, TimeUnit.SECONDS)).as("server saw the connection closed").isTrue();
-    }
-
     /** 32 threads sharing one transport make 50 requests each, and every response is right. */
     @Test
     void oneTransportSharedByManyThreads() throws Exception {
-        server.handle(TransportConformanceSuite::echoLastSegment);
+        server.handle(TransportSuiteSupport::echoLastSegment);
         Transport t = transport();
         ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
@@ -451,133 +360,5 @@ public abstract class TransportConformanceSuite {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Closing a body after one byte releases its connection: 100 such requests pass through a pool of 2. */
-    @Test
-    void bodyClosedEarlyReleasesTheConnection() {
-        byte[] body = new byte[256 * 1024];
-        Arrays.fill(body, (byte) 'x');
-        server.handle(exchange -> {
-            exchange.sendResponseHeaders(200, body.length);
-            try {
-                exchange.getResponseBody().write(body);
-            } catch (IOException clientClosedEarly) {
-                // Expected: the client read one byte and hung up.
-            }
-        });
-        Transport t = transport(TransportConfig.builder().maxConnections(2).readTimeout(Duration.ofSeconds(10)).build());
-        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
-            for (int i = 0; i < 100; i++) {
-                try (TransportResponse r = t.execute(get(server.uri("/one-byte/" + i)))) {
-                    assertThat(r.body().read()).isEqualTo('x');
-                }
-            }
-        });
-    }
-
-    /** close() leaves no transport threads running and no connection open on the server. */
-    @Test
-    void closeReleasesThreadsAndConnections() throws Exception {
-        Set<Thread> before = transportThreads();
-        try (RawKeepAliveServer raw = new RawKeepAliveServer()) {
-            Transport t = createTransport(TransportConfig.defaults());
-            for (int i = 0; i < 3; i++) {
-                try (TransportResponse r = t.execute(get(raw.uri("/sync/" + i)))) {
-                    assertThat(r.body().readAllBytes()).hasSize(2);
-                }
-            }
-            List<CompletableFuture<TransportResponse>> async = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                async.add(t.executeAsync(get(raw.uri("/async/" + i))));
-            }
-            for (CompletableFuture<TransportResponse> f : async) {
-                try (TransportResponse r = f.get(10, TimeUnit.SECONDS)) {
-                    assertThat(r.body().readAllBytes()).hasSize(2);
-                }
-            }
-            assertThat(raw.acceptedConnections()).isPositive();
-            t.close();
-            t = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            Set<Thread> leaked;
-            do {
-                // The JDK client's selector thread ends only once the client is unreachable.
-                System.gc();
-                Thread.sleep(100);
-                leaked = transportThreads();
-                leaked.removeAll(before);
-            } while ((!leaked.isEmpty() || raw.openConnections() > 0) && System.nanoTime() < deadline);
-            assertThat(leaked.stream().map(Thread::getName).collect(Collectors.toList()))
-                    .as("threads left running after close()").isEmpty();
-            assertThat(raw.openConnections()).as("connections left open after close()").isZero();
-        }
-    }
-
-    // ---- helpers ------------------------------------------------------------------------------------
-
-    /** A GET of {@code uri} with no headers. */
-    protected static TransportRequest get(URI uri) {
-        return TransportRequest.get(uri, Headers.empty());
-    }
-
-    /** Live threads whose names mark them as started by an HTTP stack. */
-    protected static Set<Thread> transportThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .filter(th -> TRANSPORT_THREAD_MARKERS.stream().anyMatch(m -> th.getName().contains(m)))
-                .collect(Collectors.toSet());
-    }
-
-    private void awaitTestEnd() {
-        try {
-            testDone.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void echoLastSegment(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        byte[] body = path.substring(path.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, body.length);
-        exchange.getResponseBody().write(body);
-    }
-
-    /** Writes an endless chunked body, 16 KiB at a time; counts down {@code closed} when a write fails. */
-    private static void writeSlowly(HttpExchange exchange, CountDownLatch closed) throws IOException {
-        byte[] chunk = new byte[16 * 1024];
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        try {
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
-            while (System.nanoTime() < deadline) {
-                out.write(chunk);
-                out.flush();
-                Thread.sleep(5);
-            }
-        } catch (IOException e) {
-            closed.countDown();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void fill(byte[] buf, long offset) {
-        for (int i = 0; i < buf.length; i++) {
-            long p = offset + i;
-            buf[i] = (byte) (p * 31 + (p >>> 11));
-        }
-    }
-
-    private static List<String> splitValues(List<String> values) {
-        if (values == null) {
-            fail("header missing");
-        }
-        return values.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).collect(Collectors.toList());
-    }
-
-    private static Duration elapsed(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

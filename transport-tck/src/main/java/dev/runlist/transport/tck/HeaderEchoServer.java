@@ -1,4 +1,4 @@
-package dev.runlist.transport.apache;
+package dev.runlist.transport.tck;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -7,11 +7,20 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
-/** A loopback server: {@code /redirect} answers 301 to {@code /target}; anything else echoes {@code X-Probe}. */
-final class HeaderEchoServer implements AutoCloseable {
+/**
+ * A loopback server for a transport's own tests: {@code /redirect} answers 301 to {@code /target};
+ * any other path answers 200 with the request's {@code X-Probe} header as its body ({@code null}
+ * when absent).
+ */
+public final class HeaderEchoServer implements AutoCloseable {
     private final HttpServer server;
 
-    HeaderEchoServer() throws IOException {
+    /**
+     * Starts the server on 127.0.0.1 and a free port.
+     *
+     * @throws IOException if it cannot listen
+     */
+    public HeaderEchoServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (exchange) {
@@ -29,10 +38,17 @@ final class HeaderEchoServer implements AutoCloseable {
         server.start();
     }
 
-    URI uri(String path) {
+    /**
+     * The address of a path on this server.
+     *
+     * @param path an encoded path
+     * @return {@code http://127.0.0.1:port} followed by {@code path}
+     */
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
+    /** Stops the server. */
     @Override
     public void close() {
         server.stop(0);

@@ -1,4 +1,4 @@
-package dev.runlist.testing;
+package dev.runlist.transport.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,9 @@ import dev.runlist.errors.RateLimitException;
 import dev.runlist.model.Run;
 import dev.runlist.spi.Transport;
 import dev.runlist.spi.TransportConfig;
+import dev.runlist.testing.FakeRunsApi;
+import dev.runlist.testing.Fault;
+import dev.runlist.testing.RecordedRequest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
