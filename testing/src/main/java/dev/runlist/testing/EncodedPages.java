@@ -2,7 +2,6 @@ package dev.runlist.testing;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.function.Supplier;
 
 /**
  * The bodies of recently served pages, so a page asked for again from the same state of its thread
@@ -22,18 +21,17 @@ final class EncodedPages {
     private final LinkedHashMap<Key, byte[]> bodies = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
-    /** The body of {@code query}'s page from {@code thread} at {@code version}, encoding it if not cached. */
-    byte[] get(ThreadRuns thread, long version, ListQuery query, Supplier<byte[]> encode) {
-        Key key = new Key(thread, version, query);
+    /** The body of {@code query}'s page from {@code thread} at {@code version}, or null when not cached. */
+    byte[] get(ThreadRuns thread, long version, ListQuery query) {
         synchronized (bodies) {
-            byte[] body = bodies.get(key);
-            if (body != null) {
-                return body;
-            }
+            return bodies.get(new Key(thread, version, query));
         }
-        byte[] body = encode.get();
+    }
+
+    /** Keeps {@code body}, the page {@code query} got from {@code thread} at {@code version}; returns it. */
+    byte[] put(ThreadRuns thread, long version, ListQuery query, byte[] body) {
         synchronized (bodies) {
-            byte[] old = bodies.put(key, body);
+            byte[] old = bodies.put(new Key(thread, version, query), body);
             bytes += body.length - (old == null ? 0 : old.length);
             for (Iterator<byte[]> eldest = bodies.values().iterator();
                     eldest.hasNext() && (bodies.size() > MAX_PAGES || bytes > MAX_BYTES); ) {

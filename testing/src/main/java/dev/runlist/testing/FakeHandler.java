@@ -167,18 +167,21 @@ final class FakeHandler {
         }
         ListQuery query = new ListQuery(order.equals("asc"), limit,
                 r.queryParam("after").orElse(null), r.queryParam("before").orElse(null));
-        PageResult result = thread.list(query);
-        if (result.unknownCursorParam() != null) {
-            return error(400, ApiErrors.unknownCursor(result.unknownCursorParam(), result.unknownCursor(),
-                    r.threadId()), start);
-        }
-        byte[] body = encodedPages.get(thread, result.version(), query, () -> {
+        // A page asked for again from the same state of its thread is answered from the cache without
+        // taking it from the thread again (which would make every seeded run of it).
+        byte[] body = encodedPages.get(thread, thread.version(), query);
+        if (body == null) {
+            PageResult result = thread.list(query);
+            if (result.unknownCursorParam() != null) {
+                return error(400, ApiErrors.unknownCursor(result.unknownCursorParam(), result.unknownCursor(),
+                        r.threadId()), start);
+            }
             List<Run> runs = result.runs();
-            return json.writePage(new RunListResponse(runs,
+            body = encodedPages.put(thread, result.version(), query, json.writePage(new RunListResponse(runs,
                     runs.isEmpty() ? null : runs.get(0).id(),
                     runs.isEmpty() ? null : runs.get(runs.size() - 1).id(),
-                    result.hasMore()), true);
-        });
+                    result.hasMore()), true));
+        }
         return respond(200, JSON, body, start);
     }
 

@@ -93,6 +93,11 @@ final class ThreadRuns {
         return true;
     }
 
+    /** The thread's change count: equal counts mean the same runs, so the same pages. */
+    synchronized long version() {
+        return version;
+    }
+
     /** Every run, oldest first; the seeded batch itself while nothing changed it. */
     synchronized List<Run> snapshot() {
         if (runs.isEmpty() && hidden.isEmpty()) {

@@ -128,6 +128,29 @@ class SeededThreadTest {
         }
     }
 
+    /** A page asked for again is the same page while its thread is unchanged, and shows every change made since. */
+    @Test
+    void aPageAskedForAgainShowsEveryChangeMadeSince() {
+        try (FakeRunsApi fake = FakeRunsApi.builder().clock(CLOCK).build()) {
+            List<Run> seeded = fake.seedThread("t", 50, 7);
+            RunsClient client = fake.client();
+            ListRunsParams newestTen = ListRunsParams.builder().limit(10).build();
+            RunPage first = client.list("t", newestTen);
+            assertThat(client.list("t", newestTen).data()).isEqualTo(first.data());
+
+            Run newest = seeded.get(49);
+            fake.updateRun(newest.toBuilder().status(RunStatus.CANCELLED).build());
+            assertThat(client.list("t", newestTen).data().get(0).status()).isEqualTo(RunStatus.CANCELLED);
+
+            fake.deleteRun("t", newest.id());
+            assertThat(client.list("t", newestTen).data()).extracting(Run::id)
+                    .doesNotContain(newest.id()).startsWith(seeded.get(48).id());
+
+            fake.addRun(newest.toBuilder().id("run_back").build());
+            assertThat(client.list("t", newestTen).data()).extracting(Run::id).startsWith("run_back");
+        }
+    }
+
     /**
      * Random additions, updates and deletions on a seeded thread answer every query exactly as the
      * same changes on a thread whose runs were all added one by one.
