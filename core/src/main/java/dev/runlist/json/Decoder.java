@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runlist.errors.DecodeException;
 import dev.runlist.errors.PaginationException;
-import dev.runlist.internal.Frozen;
 import dev.runlist.model.CodeInterpreterResources;
 import dev.runlist.model.ErrorObject;
 import dev.runlist.model.FileSearchResources;
@@ -163,17 +162,18 @@ final class Decoder extends UnionDecoder {
 
     private List<Run> runs(JsonToken t) throws IOException {
         expectArray(t);
-        ArrayList<Run> runs = new ArrayList<>();
+        int frame = stack.open();
+        int count = 0;
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (runs.size() == maxRuns) {
+            if (count++ == maxRuns) {
                 throw new PaginationException("refused the page: it holds more than " + maxRuns + " runs, the limit "
                         + "asked for (stopped reading at " + path() + ", byte offset " + offset()
                         + "); none of its runs was delivered");
             }
-            runs.add(run(e));
+            stack.element(run(e));
         }
-        return Frozen.list(runs);
+        return stack.closeArray(frame);
     }
 
     private static final FieldOrder RUN_ORDER = new FieldOrder("id", "object", "created_at", "assistant_id",
@@ -597,12 +597,12 @@ final class Decoder extends UnionDecoder {
             return null;
         }
         expectObject(t);
-        LinkedHashMap<String, String> map = new LinkedHashMap<>();
+        int frame = stack.open();
         String name;
         while ((name = p.nextFieldName()) != null) {
-            map.put(name, string(p.nextToken()));
+            stack.member(name, string(p.nextToken()));
         }
-        return Frozen.map(map);
+        return stack.closeObject(frame);
     }
 
     // ---------------------------------------------------------------- error envelope

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.runlist.errors.DecodeException;
-import dev.runlist.internal.Frozen;
 import dev.runlist.model.JsonValue;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.NullUnmarked;
@@ -35,8 +33,10 @@ abstract class TokenDecoder {
     final JsonParser p;
     /** Creates the parser and generator of a re-read union member. */
     final JsonFactory factory;
-    /** Recent string values of this document by hash; see {@link #text()}. Size: a power of two. */
+    /** Recent string values of this document by length and a few characters; see {@link #text()}. Size: a power of two. */
     private final String[] sharedStrings = new String[256];
+    /** The parts of the values being read, for right-sized immutable maps and lists. */
+    final ValueStack stack = new ValueStack();
     /** JSON path of this document inside an outer one, or null for a whole body. */
     private final String pathPrefix;
     /** Offset reported for every problem in a re-parsed member, or -1 to use the parser's. */
@@ -114,18 +114,20 @@ abstract class TokenDecoder {
             return null;
         }
         expectArray(t);
-        ArrayList<String> list = new ArrayList<>();
+        int frame = stack.open();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            list.add(string(e));
+            stack.element(string(e));
         }
-        return Frozen.list(list);
+        return stack.closeArray(frame);
     }
 
     /**
      * The current string token's text. A page repeats many values (object types, model names, schema
      * descriptions, metadata), so short strings seen before in this document are shared rather than
-     * built again: hashed straight from the parser's buffer, no String is made on a hit.
+     * built again: compared straight with the parser's buffer, no String is made on a hit. The slot
+     * comes from the length and three characters, not a hash of them all: a string seen once (an id)
+     * costs no hashing, a repeated one a single comparison.
      */
     final String text() throws IOException {
         int length = p.getTextLength();
@@ -134,14 +136,14 @@ abstract class TokenDecoder {
         }
         char[] chars = p.getTextCharacters();
         int offset = p.getTextOffset();
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + chars[offset + i];
+        int slot = 0;
+        if (length > 0) {
+            int mix = ((length * 31 + chars[offset]) * 31 + chars[offset + (length >> 1)]) * 31
+                    + chars[offset + length - 1];
+            slot = (mix ^ (mix >>> 8)) & (sharedStrings.length - 1);
         }
-        // Same formula as String.hashCode(), so a candidate is rejected without comparing characters.
-        int slot = (hash ^ (hash >>> 16)) & (sharedStrings.length - 1);
         String candidate = sharedStrings[slot];
-        if (candidate != null && candidate.hashCode() == hash && sameText(candidate, chars, offset, length)) {
+        if (candidate != null && sameText(candidate, chars, offset, length)) {
             return candidate;
         }
         String text = new String(chars, offset, length);
@@ -238,20 +240,20 @@ abstract class TokenDecoder {
         }
         switch (t) {
             case START_OBJECT: {
-                LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+                int frame = stack.open();
                 String name;
                 while ((name = p.nextFieldName()) != null) {
-                    members.put(name, value(p.nextToken()));
+                    stack.member(name, value(p.nextToken()));
                 }
-                return new JsonValue.JsonObject(Frozen.map(members));
+                return new JsonValue.JsonObject(stack.closeObject(frame));
             }
             case START_ARRAY: {
-                ArrayList<JsonValue> elements = new ArrayList<>();
+                int frame = stack.open();
                 JsonToken e;
                 while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    elements.add(value(e));
+                    stack.element(value(e));
                 }
-                return new JsonValue.JsonArray(Frozen.list(elements));
+                return new JsonValue.JsonArray(stack.closeArray(frame));
             }
             case VALUE_STRING:
                 return new JsonValue.JsonString(text());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.runlist.internal.Frozen;
 import dev.runlist.model.JsonValue;
 import dev.runlist.model.ResponseFormat;
 import dev.runlist.model.ResponseFormatMode;
@@ -13,7 +12,6 @@ import dev.runlist.model.ToolChoice;
 import dev.runlist.model.ToolChoiceMode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.NullUnmarked;
@@ -39,12 +37,12 @@ class UnionDecoder extends TokenDecoder {
             return List.of();
         }
         expectArray(t);
-        ArrayList<Tool> tools = new ArrayList<>();
+        int frame = stack.open();
         JsonToken e;
         while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-            tools.add(tool(e));
+            stack.element(tool(e));
         }
-        return Frozen.list(tools);
+        return stack.closeArray(frame);
     }
 
     private Tool tool(JsonToken t) throws IOException {
