@@ -12,15 +12,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Changes made while a listing is in progress: deleted cursors keep their place, new runs appear at the end. */
-@ExtendWith(FakeRunsApiExtension.class)
 class ConcurrentChangesTest {
 
+    private final FakeRunsApi fake = FakeRunsApi.create();
+
+    @AfterEach
+    void closeFake() {
+        fake.close();
+    }
+
     @Test
-    void deletingTheCursorRunNeitherSkipsNorRepeats(FakeRunsApi fake) {
+    void deletingTheCursorRunNeitherSkipsNorRepeats() {
         List<String> all = ids(fake.seedThread("t", 50, 3));
         RunsClient client = fake.client();
         ListRunsParams asc = ListRunsParams.builder().limit(10).order(Order.ASC).build();
@@ -37,7 +43,7 @@ class ConcurrentChangesTest {
     }
 
     @Test
-    void aPagerWhoseCursorIsDeletedSeesEveryOtherRunOnce(FakeRunsApi fake) {
+    void aPagerWhoseCursorIsDeletedSeesEveryOtherRunOnce() {
         List<String> all = ids(fake.seedThread("t", 95, 4));
         List<String> seen = new ArrayList<>();
         for (Run run : fake.client().listAll("t", ListRunsParams.builder().limit(10).order(Order.ASC).build())) {
@@ -50,7 +56,7 @@ class ConcurrentChangesTest {
     }
 
     @Test
-    void runsAddedAtTheEndAppearWhenAscending(FakeRunsApi fake) {
+    void runsAddedAtTheEndAppearWhenAscending() {
         List<Run> seeded = fake.seedThread("t", 30, 5);
         Instant later = seeded.get(seeded.size() - 1).createdAt().plusSeconds(60);
         List<String> added = new ArrayList<>();
@@ -71,7 +77,7 @@ class ConcurrentChangesTest {
     }
 
     @Test
-    void listingsStayOrderedAndCompleteUnderConcurrentWrites(FakeRunsApi fake) throws Exception {
+    void listingsStayOrderedAndCompleteUnderConcurrentWrites() throws Exception {
         List<Run> stable = fake.seedThread("t", 300, 6);
         RunFixtures extra = RunFixtures.create(77, java.time.Clock.systemUTC());
         List<Run> churn = extra.runs("t", 200);

@@ -1,10 +1,13 @@
-package dev.runlist.testing;
+package dev.runlist.testing.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runlist.ListRunsParams;
 import dev.runlist.RunsClient;
 import dev.runlist.model.Run;
+import dev.runlist.testing.FakeRunsApi;
+import dev.runlist.testing.Fault;
+import dev.runlist.testing.RecordedRequest;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;

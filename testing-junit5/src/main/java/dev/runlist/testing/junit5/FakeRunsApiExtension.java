@@ -1,5 +1,6 @@
-package dev.runlist.testing;
+package dev.runlist.testing.junit5;
 
+import dev.runlist.testing.FakeRunsApi;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and closes it afterwards. Use {@code @ExtendWith(FakeRunsApiExtension.class)} or
  * {@code @RegisterExtension}. A test method and its {@code @BeforeEach}/{@code @AfterEach} methods
  * share one fake, closed after the test; a constructor or {@code @BeforeAll} parameter gets one fake
- * for the whole class, closed after all its tests. Stateless and thread-safe.
+ * for the whole class, closed after all its tests, and never handed to a test method. Stateless and
+ * thread-safe.
  */
 public final class FakeRunsApiExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
 
@@ -30,8 +32,10 @@ public final class FakeRunsApiExtension implements ParameterResolver, AfterEachC
     /** The fake of the current test (or class), created on first use. */
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        // Keyed by the context's own id: a store also answers with its parents' values, and a test
+        // must not be handed the fake of its class.
         return context.getStore(NAMESPACE)
-                .getOrComputeIfAbsent(FakeRunsApi.class, k -> FakeRunsApi.create(), FakeRunsApi.class);
+                .getOrComputeIfAbsent(context.getUniqueId(), k -> FakeRunsApi.create(), FakeRunsApi.class);
     }
 
     /** Closes the current test's fake, if one was made. */
@@ -47,7 +51,7 @@ public final class FakeRunsApiExtension implements ParameterResolver, AfterEachC
     }
 
     private static void closeIn(ExtensionContext context) {
-        FakeRunsApi fake = context.getStore(NAMESPACE).remove(FakeRunsApi.class, FakeRunsApi.class);
+        FakeRunsApi fake = context.getStore(NAMESPACE).remove(context.getUniqueId(), FakeRunsApi.class);
         if (fake != null) {
             fake.close();
         }
