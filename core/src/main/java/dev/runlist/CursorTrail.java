@@ -2,6 +2,7 @@ package dev.runlist;
 
 import dev.runlist.errors.PaginationException;
 import dev.runlist.errors.RunlistException;
+import dev.runlist.internal.ListenerEvents;
 import dev.runlist.internal.Redaction;
 import dev.runlist.model.Run;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ final class CursorTrail {
     private final boolean descending;
     private final int limit;
     private final UnaryOperator<String> secret;
+    private final ListenerEvents.Listing listing;
     private final MessageDigest sha256 = sha256();
 
     private @Nullable ListRunsParams next;
@@ -83,14 +85,16 @@ final class CursorTrail {
      * A listing from {@code start}.
      *
      * @param secret removes every credential from a message quoting server text
+     * @param listing where the pages, the runs delivered and the listing's end are reported
      */
-    CursorTrail(ListRunsParams start, UnaryOperator<String> secret) {
+    CursorTrail(ListRunsParams start, UnaryOperator<String> secret, ListenerEvents.Listing listing) {
         this.start = start;
         this.next = start;
         this.backward = start.isBackward();
         this.descending = (start.effectiveOrder() == Order.DESC) != backward;
         this.limit = start.limit().orElse(ListRunsParams.DEFAULT_LIMIT);
         this.secret = secret;
+        this.listing = listing;
         start.after().ifPresent(id -> previousPage.add(fingerprint(id)));
         start.before().ifPresent(id -> previousPage.add(fingerprint(id)));
     }
@@ -103,6 +107,9 @@ final class CursorTrail {
     @Nullable ListRunsParams next() {
         if (failure != null) {
             throw failure;
+        }
+        if (next == null) {
+            listing.completed();
         }
         return next;
     }
@@ -117,6 +124,7 @@ final class CursorTrail {
         if (failure != null) {
             throw failure;
         }
+        listing.page();
         List<Run> data = page.data();
         checkShape(page, data);
         List<Run> ordered = backward ? reversed(data) : data;
@@ -140,6 +148,17 @@ final class CursorTrail {
     /** Records that {@code run} reached the consumer: the listing now resumes after it. */
     void delivered(Run run) {
         cursor = run.id();
+        listing.run();
+    }
+
+    /** Records that the consumer stopped the listing before its end. */
+    void cancelled() {
+        listing.cancelled();
+    }
+
+    /** Records that {@code error}, which is not a {@link RuntimeException}, ended the listing. */
+    void failedWith(Throwable error) {
+        listing.failed(error);
     }
 
     /** The parameters that continue the listing right after the last run delivered. */
@@ -163,6 +182,7 @@ final class CursorTrail {
                 e.resumableWith(resumeParams());
             }
             failure = error;
+            listing.failed(error);
         }
         return failure;
     }

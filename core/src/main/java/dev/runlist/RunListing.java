@@ -1,10 +1,12 @@
 package dev.runlist;
 
+import dev.runlist.internal.ListenerEvents;
 import dev.runlist.model.Run;
 import java.util.Iterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -20,11 +22,14 @@ public final class RunListing implements Iterable<Run> {
     private final Function<ListRunsParams, RunPage> fetch;
     private final ListRunsParams start;
     private final UnaryOperator<String> secret;
+    private final Supplier<ListenerEvents.Listing> listings;
 
-    RunListing(Function<ListRunsParams, RunPage> fetch, ListRunsParams start, UnaryOperator<String> secret) {
+    RunListing(Function<ListRunsParams, RunPage> fetch, ListRunsParams start, UnaryOperator<String> secret,
+            Supplier<ListenerEvents.Listing> listings) {
         this.fetch = fetch;
         this.start = start;
         this.secret = secret;
+        this.listings = listings;
     }
 
     /**
@@ -34,18 +39,21 @@ public final class RunListing implements Iterable<Run> {
      */
     @Override
     public RunPager iterator() {
-        return new RunPager(fetch, start, secret);
+        return new RunPager(fetch, start, secret, listings.get());
     }
 
     /**
      * A sequential, lazy stream of the runs; a fresh walk. Once a page fails, every later advance of
-     * the stream throws the same exception.
+     * the stream throws the same exception. Closing the stream before its end tells the client's
+     * {@link RunsListener}s that the listing was cancelled.
      *
      * @return the stream
      */
     public Stream<Run> stream() {
+        RunPager pager = iterator();
         return StreamSupport.stream(
-                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+                Spliterators.spliteratorUnknownSize(pager, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(pager::cancelled);
     }
 
     /**
@@ -58,7 +66,7 @@ public final class RunListing implements Iterable<Run> {
      */
     public Iterable<RunPage> pages() {
         return () -> new Iterator<>() {
-            private final CursorTrail trail = new CursorTrail(start, secret);
+            private final CursorTrail trail = new CursorTrail(start, secret, listings.get());
             private final PageWalker walker = new PageWalker(fetch, trail);
 
             @Override

@@ -1,5 +1,6 @@
 package dev.runlist;
 
+import dev.runlist.internal.ListenerEvents;
 import dev.runlist.model.Run;
 import java.util.Iterator;
 import java.util.List;
@@ -36,8 +37,9 @@ public final class RunPager implements Iterator<Run> {
     private List<Run> current = List.of();
     private int index;
 
-    RunPager(Function<ListRunsParams, RunPage> fetch, ListRunsParams start, UnaryOperator<String> secret) {
-        this.trail = new CursorTrail(start, secret);
+    RunPager(Function<ListRunsParams, RunPage> fetch, ListRunsParams start, UnaryOperator<String> secret,
+            ListenerEvents.Listing listing) {
+        this.trail = new CursorTrail(start, secret, listing);
         this.pages = new PageWalker(fetch, trail);
     }
 
@@ -94,6 +96,11 @@ public final class RunPager implements Iterator<Run> {
      */
     public ListRunsParams resumeParams() {
         return trail.resumeParams();
+    }
+
+    /** Records that the consumer stopped before the end (its stream was closed); nothing if it had ended. */
+    void cancelled() {
+        trail.cancelled();
     }
 
     /**

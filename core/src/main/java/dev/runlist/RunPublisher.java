@@ -1,6 +1,7 @@
 package dev.runlist;
 
 import dev.runlist.errors.RunlistException;
+import dev.runlist.internal.ListenerEvents;
 import dev.runlist.model.Run;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,11 +40,14 @@ final class RunPublisher implements Flow.Publisher<Run> {
     private final Function<ListRunsParams, CompletableFuture<RunPage>> fetch;
     private final ListRunsParams start;
     private final UnaryOperator<String> secret;
+    private final Supplier<ListenerEvents.Listing> listings;
 
-    RunPublisher(Function<ListRunsParams, CompletableFuture<RunPage>> fetch, ListRunsParams start, UnaryOperator<String> secret) {
+    RunPublisher(Function<ListRunsParams, CompletableFuture<RunPage>> fetch, ListRunsParams start, UnaryOperator<String> secret,
+            Supplier<ListenerEvents.Listing> listings) {
         this.fetch = fetch;
         this.start = start;
         this.secret = secret;
+        this.listings = listings;
     }
 
     @Override
@@ -59,7 +64,7 @@ final class RunPublisher implements Flow.Publisher<Run> {
 
     private final class RunSubscription implements Flow.Subscription {
         private final Flow.Subscriber<? super Run> subscriber;
-        private final CursorTrail trail = new CursorTrail(start, secret);
+        private final CursorTrail trail = new CursorTrail(start, secret, listings.get());
         private final AtomicLong demand = new AtomicLong();
         private final AtomicInteger wip = new AtomicInteger();
         private final AtomicReference<Object> arrived = new AtomicReference<>();
@@ -119,6 +124,7 @@ final class RunPublisher implements Flow.Publisher<Run> {
             if (cancelled) {
                 terminated = true;
                 buffer.clear();
+                trail.cancelled();
                 return;
             }
             Throwable error = pendingError.get();
@@ -182,6 +188,8 @@ final class RunPublisher implements Flow.Publisher<Run> {
             Throwable cause = unwrap(error);
             if (cause instanceof RuntimeException e) {
                 cause = trail.fail(e);
+            } else {
+                trail.failedWith(cause);
             }
             try {
                 subscriber.onError(cause);

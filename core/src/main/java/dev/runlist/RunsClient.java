@@ -6,6 +6,7 @@ import dev.runlist.auth.TokenSupplier;
 import dev.runlist.internal.Authenticator;
 import dev.runlist.internal.ClientSettings;
 import dev.runlist.internal.ErrorMapper;
+import dev.runlist.internal.ListenerEvents;
 import dev.runlist.internal.ListRequestFactory;
 import dev.runlist.internal.Redaction;
 import dev.runlist.internal.RequestExecutor;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -211,7 +214,8 @@ public final class RunsClient implements AutoCloseable {
     public RunListing listAll(String threadId, ListRunsParams params) {
         ListRequestFactory.requireThreadId(threadId);
         Objects.requireNonNull(params, "params");
-        return new RunListing(p -> list(threadId, p), params, settings.authenticator()::redact);
+        return new RunListing(p -> list(threadId, p), params, settings.authenticator()::redact,
+                () -> settings.events().listing(threadId));
     }
 
     /** {@code listAll(threadId, params).stream()}: a lazy, sequential stream of runs. */
@@ -251,7 +255,8 @@ public final class RunsClient implements AutoCloseable {
     public Flow.Publisher<Run> listAllAsync(String threadId, ListRunsParams params) {
         ListRequestFactory.requireThreadId(threadId);
         Objects.requireNonNull(params, "params");
-        return new RunPublisher(p -> listAsync(threadId, p), params, settings.authenticator()::redact);
+        return new RunPublisher(p -> listAsync(threadId, p), params, settings.authenticator()::redact,
+                () -> settings.events().listing(threadId));
     }
 
     /** Closes the transport if this client discovered it, and its own async threads. Idempotent. */
@@ -271,13 +276,20 @@ public final class RunsClient implements AutoCloseable {
         return "RunsClient[" + settings + "]";
     }
 
-    /** Reads a page of at most {@code limit} runs (the API's default of 20 when not set), redacting decode errors. */
+    /**
+     * Reads a page of at most {@code limit} runs (the API's default of 20 when not set), redacting decode
+     * errors, and reports it to the listeners.
+     */
     private BodyReader<RunPage> pageReader(String threadId, ListRunsParams params) {
         RunsJson json = settings.json();
         int maxRuns = params.limit().orElse(ListRunsParams.DEFAULT_LIMIT);
         return (body, headers) -> {
             try {
-                return RunPage.of(threadId, json.readPage(body, maxRuns), params, ErrorMapper.requestId(headers));
+                long start = System.nanoTime();
+                RunPage page = RunPage.of(threadId, json.readPage(body, maxRuns), params, ErrorMapper.requestId(headers));
+                settings.events().pageDelivered(threadId, page.data().size(), page.hasMore(), System.nanoTime() - start,
+                        page.requestId().orElse(null));
+                return page;
             } catch (DecodeException e) {
                 throw Redaction.redacted(e, settings.authenticator()::redact);
             }
@@ -309,6 +321,7 @@ public final class RunsClient implements AutoCloseable {
         private Duration timeout = DEFAULT_TIMEOUT;
         private @Nullable Executor asyncExecutor;
         private @Nullable String transportName;
+        private final List<RunsListener> listeners = new ArrayList<>();
 
         private Builder() {}
 
@@ -539,6 +552,18 @@ public final class RunsClient implements AutoCloseable {
         }
 
         /**
+         * Adds a listener told of every attempt, retry, page and listing end of the client (see
+         * {@link RunsListener}); several may be added and are called in the order added. None by default.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(RunsListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * Builds the client, discovering a transport if none was given.
          *
          * @throws IllegalStateException when neither an API key nor a token supplier is set
@@ -579,7 +604,8 @@ public final class RunsClient implements AutoCloseable {
                     transport == null,
                     RunsJson.standard(),
                     async,
-                    Clock.systemUTC());
+                    Clock.systemUTC(),
+                    new ListenerEvents(listeners, authenticator::redact));
             return new RunsClient(settings, owned);
         }
 

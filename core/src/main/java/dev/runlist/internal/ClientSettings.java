@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param json the codec
  * @param asyncExecutor where asynchronous calls decode bodies and wait out back-offs
  * @param clock the clock for deadlines and HTTP dates
+ * @param events the listeners calls report to
  */
 public record ClientSettings(
         URI baseUri,
@@ -43,7 +44,8 @@ public record ClientSettings(
         boolean ownsTransport,
         RunsJson json,
         Executor asyncExecutor,
-        Clock clock) {
+        Clock clock,
+        ListenerEvents events) {
 
     @Override
     public String toString() {

@@ -2,6 +2,10 @@ package dev.runlist.internal;
 
 import dev.runlist.errors.DecodeException;
 import dev.runlist.errors.RunlistException;
+import dev.runlist.spi.Headers;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +65,35 @@ public final class Redaction {
         }
         String clean = redactor.apply(text);
         return clean.length() <= maxChars ? clean : clean.substring(0, maxChars) + "…";
+    }
+
+    /**
+     * {@code uri} as listeners may show it: scheme, host, port, path and query, without user-info, the
+     * value of each query parameter whose name is a credential's (as {@link Headers#isSensitive} says,
+     * such as {@code api-key} or {@code access_token}) masked, then redacted as a whole.
+     *
+     * @param uri the request URI
+     * @param redactor removes every secret from a text (such as {@code Authenticator::redact})
+     * @return the URL, safe to show
+     */
+    public static String url(URI uri, UnaryOperator<String> redactor) {
+        StringBuilder sb = new StringBuilder().append(uri.getScheme()).append("://").append(uri.getHost());
+        if (uri.getPort() >= 0) {
+            sb.append(':').append(uri.getPort());
+        }
+        sb.append(uri.getRawPath() == null ? "" : uri.getRawPath());
+        String query = uri.getRawQuery();
+        if (query != null) {
+            char separator = '?';
+            for (String parameter : query.split("&", -1)) {
+                int eq = parameter.indexOf('=');
+                String name = eq < 0 ? parameter : parameter.substring(0, eq);
+                boolean secret = eq >= 0 && Headers.isSensitive(URLDecoder.decode(name, StandardCharsets.UTF_8));
+                sb.append(separator).append(secret ? name + "=" + MASK : parameter);
+                separator = '&';
+            }
+        }
+        return redactor.apply(sb.toString());
     }
 
     /**

@@ -49,6 +49,7 @@ public final class RequestExecutor {
     private final Transport transport;
     private final RetryPolicy retryPolicy;
     private final ErrorMapper errorMapper;
+    private final ListenerEvents events;
 
     /** An executor for calls made with {@code settings}. */
     public RequestExecutor(ClientSettings settings) {
@@ -56,6 +57,7 @@ public final class RequestExecutor {
         this.transport = settings.transport();
         this.retryPolicy = settings.retryPolicy();
         this.errorMapper = new ErrorMapper(settings.json(), settings.authenticator());
+        this.events = settings.events();
     }
 
     /**
@@ -69,12 +71,14 @@ public final class RequestExecutor {
         AtomicBoolean renewedCredential = new AtomicBoolean();
         for (int attempt = 1; ; attempt++) {
             TransportRequest request = requestFor.apply(deadline.remainingOrFail(attempt, null));
+            events.attemptStarted(request, attempt);
             long start = System.nanoTime();
             Outcome<T> outcome;
             try {
-                outcome = onResponse(transport.execute(request), request, reader, attempt, start, deadline,
+                outcome = onResponse(events.counting(transport.execute(request)), request, reader, attempt, start, deadline,
                         renewedCredential);
             } catch (IOException e) {
+                events.attemptEnded(request, attempt, start, null, e);
                 outcome = onIoFailure(e, request, attempt, start, deadline);
             }
             if (outcome.value != null) {
@@ -121,20 +125,21 @@ public final class RequestExecutor {
             result.completeExceptionally(e);
             return;
         }
+        events.attemptStarted(request, attempt);
         long start = System.nanoTime();
         CompletableFuture<TransportResponse> exchange = transport.executeAsync(request);
         inFlight.set(exchange);
         if (result.isCancelled()) {
-            exchange.cancel(true);
-            return;
+            exchange.cancel(true); // the handler below still runs, and reports the attempt's end
         }
         exchange.whenCompleteAsync((response, error) -> {
             Outcome<T> outcome;
             try {
                 if (error == null) {
-                    outcome = onResponse(response, request, reader, attempt, start, deadline, renewedCredential);
+                    outcome = onResponse(events.counting(response), request, reader, attempt, start, deadline, renewedCredential);
                 } else {
                     Throwable cause = unwrap(error);
+                    events.attemptEnded(request, attempt, start, null, cause);
                     if (cause instanceof CancellationException) {
                         result.cancel(false);
                         return;
@@ -168,9 +173,12 @@ public final class RequestExecutor {
             if (status >= 200 && status < 300) {
                 GuardedBodyStream raw = deadline.guard(response.body());
                 try {
-                    return Outcome.success(reader.read(decodedBody(response, raw), headers));
-                } catch (DecodeException e) {
-                    if (raw.failure() == null) {
+                    T value = reader.read(decodedBody(response, raw), headers);
+                    events.attemptEnded(request, attempt, start, response, null);
+                    return Outcome.success(value);
+                } catch (RuntimeException e) {
+                    events.attemptEnded(request, attempt, start, response, raw.failure() != null ? raw.failure() : e);
+                    if (raw.failure() == null || !(e instanceof DecodeException)) {
                         throw e;
                     }
                     return onIoFailure(raw.failure(), request, attempt, start, deadline);
@@ -178,6 +186,7 @@ public final class RequestExecutor {
             }
             RunlistException error = errorMapper.toException(status, headers, ResponseBodies.readErrorBody(response),
                     attempt, retryPolicy.serverDelay(headers).orElse(null));
+            events.attemptEnded(request, attempt, start, response, null);
             if (status == 401 && settings.authenticator().rejected(request) && renewedCredential.compareAndSet(false, true)) {
                 // A token may expire or be revoked before its stated expiry: one more attempt with a fresh one.
                 return retryOrTimeout(Duration.ZERO, error, attempt, deadline);
@@ -214,10 +223,11 @@ public final class RequestExecutor {
         return retryOrTimeout(retryPolicy.delay(attempt, Headers.empty(), null).orElseThrow(), failure, attempt, deadline);
     }
 
-    private static <T> Outcome<T> retryOrTimeout(Duration delay, RunlistException last, int attempt, Deadline deadline) {
+    private <T> Outcome<T> retryOrTimeout(Duration delay, RunlistException last, int attempt, Deadline deadline) {
         if (!deadline.allows(delay)) {
             return Outcome.failure(deadline.timeoutException(attempt, last));
         }
+        events.retryScheduled(attempt, delay, last);
         return Outcome.retry(delay, last);
     }
 
