@@ -40,17 +40,17 @@ public final class ListRunsParams {
         this.timeout = b.timeout;
     }
 
-    /** Parameters with nothing set: the API's defaults. */
+    /** {@return parameters with nothing set: the API's defaults} */
     public static ListRunsParams none() {
         return NONE;
     }
 
-    /** A builder with nothing set. */
+    /** {@return a builder with nothing set} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding these parameters. */
+    /** {@return a builder holding these parameters} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.limit = limit;
@@ -62,52 +62,60 @@ public final class ListRunsParams {
         return b;
     }
 
-    /** The page size to ask for; empty means the API's default of 20. */
+    /** {@return the page size to ask for; empty means the API's default of 20} */
     public OptionalInt limit() {
         return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
-    /** The order to ask for; empty means the API's default, {@link Order#DESC}. */
+    /** {@return the order to ask for; empty means the API's default, {@link Order#DESC}} */
     public Optional<Order> order() {
         return Optional.ofNullable(order);
     }
 
-    /** The order the API will use: the one set, else {@link Order#DESC}. */
+    /** {@return the order the API will use: the one set, else {@link Order#DESC}} */
     public Order effectiveOrder() {
         return order == null ? Order.DESC : order;
     }
 
-    /** The run id after which the page starts, if set. */
+    /** {@return the run id after which the page starts, if set} */
     public Optional<String> after() {
         return Optional.ofNullable(after);
     }
 
-    /** The run id before which the page ends, if set. */
+    /** {@return the run id before which the page ends, if set} */
     public Optional<String> before() {
         return Optional.ofNullable(before);
     }
 
-    /** Extra headers sent with the request (and every page of a listing); empty by default. */
+    /** {@return extra headers sent with the request (and every page of a listing); empty by default} */
     public Headers headers() {
         return headers;
     }
 
-    /** The overall timeout for this request, all attempts included; empty means the client's. */
+    /** {@return the overall timeout for this request, all attempts included; empty means the client's} */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** Whether this asks for a page walking toward the front of the list: {@code before} set and {@code after} not. */
+    /** {@return whether this asks for a page walking toward the front of the list: {@code before} set and {@code after} not} */
     public boolean isBackward() {
         return before != null && after == null;
     }
 
-    /** These parameters moved forward: {@code after=runId}, no {@code before}. */
+    /**
+     * {@return these parameters moved forward: {@code after=runId}, no {@code before}}
+     *
+     * @param runId a run's identifier, such as {@code run_abc123}
+     */
     public ListRunsParams withAfter(String runId) {
         return toBuilder().after(runId).before(null).build();
     }
 
-    /** These parameters moved backward: {@code before=runId}, no {@code after}. */
+    /**
+     * {@return these parameters moved backward: {@code before=runId}, no {@code after}}
+     *
+     * @param runId a run's identifier, such as {@code run_abc123}
+     */
     public ListRunsParams withBefore(String runId) {
         return toBuilder().before(runId).after(null).build();
     }
@@ -116,6 +124,9 @@ public final class ListRunsParams {
      * The parameters that continue a listing started with these parameters right after the run
      * {@code runId}, in its direction of travel: {@link #withBefore} for a backward listing, else
      * {@link #withAfter}.
+     *
+     * @param runId a run's identifier, such as {@code run_abc123}
+     * @return the parameters that continue the listing after {@code runId}
      */
     public ListRunsParams continuingAfter(String runId) {
         return isBackward() ? withBefore(runId) : withAfter(runId);
@@ -165,6 +176,8 @@ public final class ListRunsParams {
         /**
          * Sets the page size.
          *
+         * @param limit the page size, 1 to 100
+         * @return this builder
          * @throws IllegalArgumentException naming {@code limit} and the range 1..100 when out of range
          */
         public Builder limit(int limit) {
@@ -176,25 +189,44 @@ public final class ListRunsParams {
             return this;
         }
 
-        /** Clears the page size, so the API's default of 20 applies. */
+        /**
+         * Clears the page size, so the API's default of 20 applies.
+         *
+         * @return this builder
+         */
         public Builder clearLimit() {
             this.limit = null;
             return this;
         }
 
-        /** Sets the order; {@code null} leaves it to the API (newest first). */
+        /**
+         * Sets the order; {@code null} leaves it to the API (newest first).
+         *
+         * @param order the order, or {@code null}
+         * @return this builder
+         */
         public Builder order(@Nullable Order order) {
             this.order = order;
             return this;
         }
 
-        /** Sets the cursor to start after; {@code null} clears it. Must not be blank. */
+        /**
+         * Sets the cursor to start after; {@code null} clears it. Must not be blank.
+         *
+         * @param runId a run's identifier, such as {@code run_abc123}
+         * @return this builder
+         */
         public Builder after(@Nullable String runId) {
             this.after = cursor(runId, "after");
             return this;
         }
 
-        /** Sets the cursor to end before; {@code null} clears it. Must not be blank. */
+        /**
+         * Sets the cursor to end before; {@code null} clears it. Must not be blank.
+         *
+         * @param runId a run's identifier, such as {@code run_abc123}
+         * @return this builder
+         */
         public Builder before(@Nullable String runId) {
             this.before = cursor(runId, "before");
             return this;
@@ -203,6 +235,9 @@ public final class ListRunsParams {
         /**
          * Adds a header sent with the request and every later page.
          *
+         * @param name the header name
+         * @param value its value
+         * @return this builder
          * @throws IllegalArgumentException when the name is invalid or the value holds CR, LF or NUL
          */
         public Builder header(String name, String value) {
@@ -210,7 +245,12 @@ public final class ListRunsParams {
             return this;
         }
 
-        /** Sets the overall timeout of each request made with these parameters; {@code null} uses the client's. */
+        /**
+         * Sets the overall timeout of each request made with these parameters; {@code null} uses the client's.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
         public Builder timeout(@Nullable Duration timeout) {
             if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -219,7 +259,7 @@ public final class ListRunsParams {
             return this;
         }
 
-        /** Returns the parameters. */
+        /** {@return returns the parameters} */
         public ListRunsParams build() {
             return new ListRunsParams(this);
         }

@@ -13,7 +13,7 @@ public enum Order {
         this.wireValue = wireValue;
     }
 
-    /** The value sent as the {@code order} query parameter. */
+    /** {@return the value sent as the {@code order} query parameter} */
     public String wireValue() {
         return wireValue;
     }
@@ -21,6 +21,8 @@ public enum Order {
     /**
      * The order whose wire value is {@code value}, ignoring case.
      *
+     * @param value {@code asc} or {@code desc}, in any case
+     * @return the order
      * @throws IllegalArgumentException naming the parameter when {@code value} is neither
      *     {@code asc} nor {@code desc}
      */

@@ -39,42 +39,42 @@ public final class RunPage {
         return new RunPage(threadId, response, params, requestId);
     }
 
-    /** The id of the thread whose runs these are. */
+    /** {@return the id of the thread whose runs these are} */
     public String threadId() {
         return threadId;
     }
 
-    /** The runs, in the order requested (for a page fetched with {@code before} too). */
+    /** {@return the runs, in the order requested (for a page fetched with {@code before} too)} */
     public List<Run> data() {
         return response.data();
     }
 
-    /** The id of the first run of the page; empty when the page is empty. */
+    /** {@return the id of the first run of the page; empty when the page is empty} */
     public Optional<String> firstId() {
         return Optional.ofNullable(response.firstId());
     }
 
-    /** The id of the last run of the page; empty when the page is empty. */
+    /** {@return the id of the last run of the page; empty when the page is empty} */
     public Optional<String> lastId() {
         return Optional.ofNullable(response.lastId());
     }
 
-    /** Whether more runs lie beyond this page in the direction of travel. */
+    /** {@return whether more runs lie beyond this page in the direction of travel} */
     public boolean hasMore() {
         return response.hasMore();
     }
 
-    /** The parameters this page was fetched with. */
+    /** {@return the parameters this page was fetched with} */
     public ListRunsParams params() {
         return params;
     }
 
-    /** The {@code x-request-id} of the response, else Azure's {@code apim-request-id}, if the server sent one. */
+    /** {@return the {@code x-request-id} of the response, else Azure's {@code apim-request-id}, if the server sent one} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** The body as decoded, unknown fields included. */
+    /** {@return the body as decoded, unknown fields included} */
     public RunListResponse response() {
         return response;
     }
@@ -83,6 +83,8 @@ public final class RunPage {
      * Whether there is a next page to fetch with {@link RunsClient#nextPage(RunPage)}: {@link #hasMore()}
      * holds and the page carries a cursor to continue from. The same as
      * {@code nextPageParams().isPresent()}.
+     *
+     * @return whether there is a next page
      */
     public boolean hasNextPage() {
         return nextPageParams().isPresent();
@@ -93,6 +95,8 @@ public final class RunPage {
      * forward, {@code before=first_id} for a listing walking backward from {@code before}. Empty when
      * {@link #hasMore()} is false or the page carries no usable cursor (an empty page, blank ids).
      * This page is not checked here; the auto-paging forms check every page (see {@link RunPager}).
+     *
+     * @return the next page's parameters, or empty on the last page
      */
     public Optional<ListRunsParams> nextPageParams() {
         if (!hasMore()) {

@@ -75,7 +75,7 @@ public final class RunsClient implements AutoCloseable {
         this.ownedAsyncExecutor = ownedAsyncExecutor;
     }
 
-    /** A builder with every default and nothing read from the environment. */
+    /** {@return a builder with every default and nothing read from the environment} */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,6 +87,7 @@ public final class RunsClient implements AutoCloseable {
      * (else {@code OPENAI_API_KEY}) and, when set, {@code OPENAI_API_VERSION} (see
      * {@link Builder#apiVersion}).
      *
+     * @return a client configured from the environment
      * @throws IllegalStateException when no API key is set
      */
     public static RunsClient fromEnv() {
@@ -96,6 +97,8 @@ public final class RunsClient implements AutoCloseable {
     /**
      * The first page of runs of {@code threadId} with the API's defaults (20 runs, newest first).
      *
+     * @param threadId the thread whose runs to list, such as {@code thread_abc}
+     * @return the first page
      * @throws IllegalArgumentException when {@code threadId} is blank
      * @throws dev.runlist.errors.RunlistException when the call fails
      */
@@ -183,6 +186,10 @@ public final class RunsClient implements AutoCloseable {
      * One page, without blocking the caller. Cancelling the future aborts the exchange in flight.
      * The future fails with a {@link dev.runlist.errors.RunlistException} where {@link #list} would
      * throw one.
+     *
+     * @param threadId the thread whose runs to list, such as {@code thread_abc}
+     * @param params the listing parameters
+     * @return the page, when it has arrived
      */
     public CompletableFuture<RunPage> listAsync(String threadId, ListRunsParams params) {
         ListRequestFactory.requireThreadId(threadId);
@@ -191,7 +198,11 @@ public final class RunsClient implements AutoCloseable {
                 pageReader(threadId, params), timeoutOf(params));
     }
 
-    /** Every run of {@code threadId}, newest first, fetched lazily page by page. */
+    /**
+     * {@return every run of {@code threadId}, newest first, fetched lazily page by page}
+     *
+     * @param threadId the thread whose runs to list, such as {@code thread_abc}
+     */
     public RunListing listAll(String threadId) {
         return listAll(threadId, ListRunsParams.none());
     }
@@ -218,12 +229,21 @@ public final class RunsClient implements AutoCloseable {
                 () -> settings.events().listing(threadId));
     }
 
-    /** {@code listAll(threadId, params).stream()}: a lazy, sequential stream of runs. */
+    /**
+     * {@return {@code listAll(threadId, params).stream()}: a lazy, sequential stream of runs}
+     *
+     * @param threadId the thread whose runs to list, such as {@code thread_abc}
+     * @param params the listing parameters
+     */
     public Stream<Run> stream(String threadId, ListRunsParams params) {
         return listAll(threadId, params).stream();
     }
 
-    /** {@code listAll(threadId).stream()}. */
+    /**
+     * {@return {@code listAll(threadId).stream()}}
+     *
+     * @param threadId the thread whose runs to list, such as {@code thread_abc}
+     */
     public Stream<Run> stream(String threadId) {
         return listAll(threadId).stream();
     }
@@ -325,7 +345,11 @@ public final class RunsClient implements AutoCloseable {
 
         private Builder() {}
 
-        /** Reads the settings {@link RunsClient#fromEnv()} documents from the process environment. */
+        /**
+         * Reads the settings {@link RunsClient#fromEnv()} documents from the process environment.
+         *
+         * @return this builder
+         */
         public Builder fromEnv() {
             return fromEnv(System.getenv());
         }
@@ -333,6 +357,9 @@ public final class RunsClient implements AutoCloseable {
         /**
          * Reads the settings {@link RunsClient#fromEnv()} documents from {@code env}; variables that
          * are absent or blank leave the builder as it was.
+         *
+         * @param env the environment variables to read
+         * @return this builder
          */
         public Builder fromEnv(Map<String, String> env) {
             Function<String, @Nullable String> get = name -> {
@@ -447,13 +474,23 @@ public final class RunsClient implements AutoCloseable {
             return this;
         }
 
-        /** Sets the {@code OpenAI-Organization} header; null sends none (the default). */
+        /**
+         * Sets the {@code OpenAI-Organization} header; null sends none (the default).
+         *
+         * @param organization the organization id, or {@code null}
+         * @return this builder
+         */
         public Builder organization(@Nullable String organization) {
             this.organization = organization;
             return this;
         }
 
-        /** Sets the {@code OpenAI-Project} header; null sends none (the default). */
+        /**
+         * Sets the {@code OpenAI-Project} header; null sends none (the default).
+         *
+         * @param project the project id, or {@code null}
+         * @return this builder
+         */
         public Builder project(@Nullable String project) {
             this.project = project;
             return this;
@@ -462,6 +499,9 @@ public final class RunsClient implements AutoCloseable {
         /**
          * Adds a header sent with every request; it replaces a runlist header of the same name.
          *
+         * @param name the header name
+         * @param value its value
+         * @return this builder
          * @throws IllegalArgumentException when the name is invalid or the value holds CR, LF or NUL
          */
         public Builder header(String name, String value) {
@@ -505,13 +545,23 @@ public final class RunsClient implements AutoCloseable {
             return this;
         }
 
-        /** Configures the discovered transport; ignored when {@link #transport(Transport)} is set. */
+        /**
+         * Configures the discovered transport; ignored when {@link #transport(Transport)} is set.
+         *
+         * @param config the configuration to apply
+         * @return this builder
+         */
         public Builder transportConfig(TransportConfig config) {
             this.transportConfig = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** Sets how many times a failed attempt is retried; default 2, 0 disables retries. */
+        /**
+         * Sets how many times a failed attempt is retried; default 2, 0 disables retries.
+         *
+         * @param maxRetries retries after the first attempt, 0 or more
+         * @return this builder
+         */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
@@ -523,6 +573,10 @@ public final class RunsClient implements AutoCloseable {
         /**
          * Sets the back-off before the first retry and its cap; defaults 500 ms and 8 s. The wait
          * doubles each retry, less up to 25% jitter, unless the server says how long to wait.
+         *
+         * @param initial the wait before the first retry
+         * @param max the longest wait between two attempts
+         * @return this builder
          */
         public Builder retryBackoff(Duration initial, Duration max) {
             if (initial.isNegative() || max.compareTo(initial) < 0) {
@@ -533,7 +587,12 @@ public final class RunsClient implements AutoCloseable {
             return this;
         }
 
-        /** Sets the overall timeout of one call, all attempts and waits included; default 60 s. */
+        /**
+         * Sets the overall timeout of one call, all attempts and waits included; default 60 s.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("timeout must be positive, was " + timeout);
@@ -545,6 +604,9 @@ public final class RunsClient implements AutoCloseable {
         /**
          * Sets where asynchronous calls decode responses and schedule retries. By default the client
          * owns a small pool of daemon threads, shut down by {@link RunsClient#close()}; null goes back to that.
+         *
+         * @param executor the executor
+         * @return this builder
          */
         public Builder asyncExecutor(@Nullable Executor executor) {
             this.asyncExecutor = executor;
@@ -566,6 +628,7 @@ public final class RunsClient implements AutoCloseable {
         /**
          * Builds the client, discovering a transport if none was given.
          *
+         * @return a new client, to close when done
          * @throws IllegalStateException when neither an API key nor a token supplier is set
          * @throws IllegalArgumentException when a URL is not an absolute http(s) URL with a host, or has
          *     a query, a fragment or user-info (the message names which)

@@ -84,7 +84,13 @@ public interface RunsListener {
      * @param attempt 1 for the first attempt of a call, 2 for its first retry, and so on
      */
     record AttemptStarted(String method, String url, int attempt) {
-        /** Checks that method and URL are present and the attempt is 1 or more. */
+        /**
+         * Checks that method and URL are present and the attempt is 1 or more.
+         *
+         * @param method the HTTP method, such as {@code GET}
+         * @param url the request URL, its query included
+         * @param attempt 1 for the first attempt of a call, 2 for its first retry, and so on
+         */
         public AttemptStarted {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(url, "url");
@@ -114,7 +120,18 @@ public interface RunsListener {
      */
     record AttemptEnded(String method, String url, int attempt, OptionalInt status, Optional<String> failure,
             Duration duration, Optional<String> requestId, long bodyBytes) {
-        /** Checks that every component is present. */
+        /**
+         * Checks that every component is present.
+         *
+         * @param method the HTTP method
+         * @param url the request URL
+         * @param attempt the attempt's number, 1 for the first
+         * @param status the HTTP status
+         * @param failure why the attempt brought no usable response
+         * @param duration from just before sending to the end of the body
+         * @param requestId the response's {@code x-request-id}
+         * @param bodyBytes how many bytes of the response body were read
+         */
         public AttemptEnded {
             Objects.requireNonNull(method, "method");
             Objects.requireNonNull(url, "url");
@@ -144,7 +161,15 @@ public interface RunsListener {
      * @param delaySource who chose the delay
      */
     record RetryScheduled(int attempt, RetryReason reason, OptionalInt status, Duration delay, DelaySource delaySource) {
-        /** Checks that every component is present. */
+        /**
+         * Checks that every component is present.
+         *
+         * @param attempt the number of the attempt that failed
+         * @param reason why the failed attempt is retried
+         * @param status the failed attempt's HTTP status
+         * @param delay how long the client waits before the retry
+         * @param delaySource who chose the delay
+         */
         public RetryScheduled {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(status, "status");
@@ -191,7 +216,15 @@ public interface RunsListener {
      * @param requestId the response's request id, when it sent one
      */
     record PageDelivered(String threadId, int runs, boolean hasMore, Duration decodeTime, Optional<String> requestId) {
-        /** Checks that every component is present. */
+        /**
+         * Checks that every component is present.
+         *
+         * @param threadId the thread whose runs the page holds
+         * @param runs how many runs the page holds
+         * @param hasMore the page's {@code has_more}
+         * @param decodeTime how long reading and decoding the body took
+         * @param requestId the response's request id
+         */
         public PageDelivered {
             Objects.requireNonNull(threadId, "threadId");
             Objects.requireNonNull(decodeTime, "decodeTime");
@@ -210,7 +243,15 @@ public interface RunsListener {
      *     credentials redacted; empty when it completed or was cancelled
      */
     record ListingEnded(String threadId, long runs, int pages, Ending ending, Optional<String> failure) {
-        /** Checks that every component is present. */
+        /**
+         * Checks that every component is present.
+         *
+         * @param threadId the thread listed
+         * @param runs how many runs the listing delivered to its consumer
+         * @param pages how many pages it received
+         * @param ending how it ended
+         * @param failure the exception that ended it
+         */
         public ListingEnded {
             Objects.requireNonNull(threadId, "threadId");
             Objects.requireNonNull(ending, "ending");

@@ -27,7 +27,19 @@ public record ApiError(
         int status, @Nullable String type, @Nullable String code, @Nullable String param, @Nullable String message,
         @Nullable String requestId, int attempts, Headers headers, @Nullable Duration retryAfter) {
 
-    /** Takes null headers as none. */
+    /**
+     * Takes null headers as none.
+     *
+     * @param status the HTTP status
+     * @param type the error's {@code type}, if sent
+     * @param code the error's {@code code}, if sent
+     * @param param the error's {@code param}, if sent
+     * @param message the error's message, or a description of the body when it had none
+     * @param requestId the request id the server sent, if any
+     * @param attempts how many attempts were made, this one included
+     * @param headers the response's headers, credentials redacted; null means none
+     * @param retryAfter how long the server asked to wait, if it said
+     */
     public ApiError {
         headers = headers == null ? Headers.empty() : headers;
     }

@@ -16,13 +16,21 @@ public class ApiException extends RunlistException {
 
     private final transient ApiError error;
 
-    /** An exception for {@code error}. */
+    /**
+     * An exception for {@code error}.
+     *
+     * @param error the error as the server sent it
+     */
     public ApiException(ApiError error) {
         super(describe(error));
         this.error = error;
     }
 
-    /** The exception class for {@code error.status()}: 400 gives {@link BadRequestException}, and so on. */
+    /**
+     * {@return the exception class for {@code error.status()}: 400 gives {@link BadRequestException}, and so on}
+     *
+     * @param error the error as the server sent it
+     */
     public static ApiException of(ApiError error) {
         int s = error.status();
         switch (s) {
@@ -38,12 +46,12 @@ public class ApiException extends RunlistException {
         }
     }
 
-    /** Everything the error response said. */
+    /** {@return everything the error response said} */
     public ApiError error() {
         return error;
     }
 
-    /** The HTTP status code. */
+    /** {@return the HTTP status code} */
     public int status() {
         return error.status();
     }
@@ -51,6 +59,8 @@ public class ApiException extends RunlistException {
     /**
      * The {@code x-request-id} of the failed response, else Azure's {@code apim-request-id}, or
      * {@code null} when neither was sent.
+     *
+     * @return the request id, or {@code null}
      */
     public @Nullable String requestId() {
         return error.requestId();
@@ -69,7 +79,7 @@ public class ApiException extends RunlistException {
         return error.headers();
     }
 
-    /** How many attempts were made, the first included. */
+    /** {@return how many attempts were made, the first included} */
     public int attempts() {
         return error.attempts();
     }

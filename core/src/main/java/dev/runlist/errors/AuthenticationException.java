@@ -5,7 +5,11 @@ public class AuthenticationException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception for {@code error}. */
+    /**
+     * An exception for {@code error}.
+     *
+     * @param error the error as the server sent it
+     */
     public AuthenticationException(ApiError error) {
         super(error);
     }

@@ -10,7 +10,9 @@ public class DecodeException extends RunlistException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where in the JSON decoding failed. */
     private final String jsonPath;
+    /** The byte offset at which decoding failed. */
     private final long byteOffset;
 
     /**
@@ -25,12 +27,12 @@ public class DecodeException extends RunlistException {
         this.byteOffset = byteOffset;
     }
 
-    /** Where in the document the problem is, in JSONPath notation. */
+    /** {@return where in the document the problem is, in JSONPath notation} */
     public String jsonPath() {
         return jsonPath;
     }
 
-    /** The byte offset in the body where the problem was found, or -1 when unknown. */
+    /** {@return the byte offset in the body where the problem was found, or -1 when unknown} */
     public long byteOffset() {
         return byteOffset;
     }

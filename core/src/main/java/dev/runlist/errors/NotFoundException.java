@@ -5,7 +5,11 @@ public class NotFoundException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception for {@code error}. */
+    /**
+     * An exception for {@code error}.
+     *
+     * @param error the error as the server sent it
+     */
     public NotFoundException(ApiError error) {
         super(error);
     }

@@ -8,7 +8,11 @@ public class PaginationException extends RunlistException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A pagination failure described by {@code message}. */
+    /**
+     * A pagination failure described by {@code message}.
+     *
+     * @param message what went wrong
+     */
     public PaginationException(String message) {
         super(message);
     }

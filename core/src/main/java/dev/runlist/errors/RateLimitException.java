@@ -9,7 +9,11 @@ public class RateLimitException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception for {@code error}. */
+    /**
+     * An exception for {@code error}.
+     *
+     * @param error the error as the server sent it
+     */
     public RateLimitException(ApiError error) {
         super(error);
     }

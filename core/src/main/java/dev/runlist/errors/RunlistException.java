@@ -16,12 +16,21 @@ public class RunlistException extends RuntimeException {
 
     private transient volatile @Nullable ListRunsParams resumeParams;
 
-    /** An exception with {@code message}. */
+    /**
+     * An exception with {@code message}.
+     *
+     * @param message what went wrong
+     */
     public RunlistException(String message) {
         super(message);
     }
 
-    /** An exception with {@code message} caused by {@code cause}. */
+    /**
+     * An exception with {@code message} caused by {@code cause}.
+     *
+     * @param message what went wrong
+     * @param cause the failure underneath
+     */
     public RunlistException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
@@ -29,6 +38,8 @@ public class RunlistException extends RuntimeException {
     /**
      * The parameters that resume the interrupted listing after the last run it delivered; empty when
      * this exception did not end an auto-paging listing.
+     *
+     * @return the parameters that resume the listing, if this ended one
      */
     public Optional<ListRunsParams> resumeParams() {
         return Optional.ofNullable(resumeParams);
@@ -38,6 +49,7 @@ public class RunlistException extends RuntimeException {
      * Records where the interrupted listing can resume. Called by runlist's pagers when they give up;
      * the first call wins and later calls are ignored.
      *
+     * @param params the listing parameters
      * @return this exception
      */
     public RunlistException resumableWith(ListRunsParams params) {

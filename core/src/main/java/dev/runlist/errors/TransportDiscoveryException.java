@@ -8,7 +8,11 @@ public class TransportDiscoveryException extends RunlistException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A discovery failure described by {@code message}. */
+    /**
+     * A discovery failure described by {@code message}.
+     *
+     * @param message what went wrong
+     */
     public TransportDiscoveryException(String message) {
         super(message);
     }

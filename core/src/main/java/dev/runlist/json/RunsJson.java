@@ -65,7 +65,7 @@ public final class RunsJson {
         this.factory = factory;
     }
 
-    /** A new codec with the limits above. Prefer the shared {@link #standard()} instance. */
+    /** {@return a new codec with the limits above. Prefer the shared {@link #standard()} instance} */
     public static RunsJson create() {
         JsonFactory factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -83,7 +83,7 @@ public final class RunsJson {
         return new RunsJson(factory);
     }
 
-    /** The shared codec with the limits above. */
+    /** {@return the shared codec with the limits above} */
     public static RunsJson standard() {
         return STANDARD;
     }
@@ -93,6 +93,8 @@ public final class RunsJson {
     /**
      * Decodes a page of runs from {@code in}, reading it to its end but not closing it.
      *
+     * @param in the bytes to read
+     * @return the page
      * @throws DecodeException when the body is not a page of runs, or cannot be read
      */
     public RunListResponse readPage(InputStream in) {
@@ -119,6 +121,8 @@ public final class RunsJson {
     /**
      * Decodes a page of runs from {@code body}.
      *
+     * @param body the body
+     * @return the page
      * @throws DecodeException when the body is not a page of runs
      */
     public RunListResponse readPage(byte[] body) {
@@ -129,6 +133,8 @@ public final class RunsJson {
     /**
      * Decodes one {@code thread.run} object from {@code in}, reading it to its end but not closing it.
      *
+     * @param in the bytes to read
+     * @return the run
      * @throws DecodeException when the body is not a run, or cannot be read
      */
     public Run readRun(InputStream in) {
@@ -139,6 +145,8 @@ public final class RunsJson {
     /**
      * Decodes one {@code thread.run} object from {@code body}.
      *
+     * @param body the body
+     * @return the run
      * @throws DecodeException when the body is not a run
      */
     public Run readRun(byte[] body) {
@@ -151,6 +159,9 @@ public final class RunsJson {
      * read as its text), or the message of Azure's bare {@code {"statusCode": 401, "message": ...}};
      * empty, never an exception, when {@code body} is anything else (null, empty, HTML, truncated,
      * wrong types).
+     *
+     * @param body the body
+     * @return the error, if the body holds one
      */
     public Optional<ErrorObject> readError(byte[] body) {
         if (body == null || body.length == 0) {
@@ -198,6 +209,8 @@ public final class RunsJson {
     /**
      * Writes {@code page} to {@code out} and flushes it, without closing it.
      *
+     * @param page a page a listing returned
+     * @param out where to write
      * @param pretty true for the API's indented layout, false for no whitespace at all
      * @throws UncheckedIOException when {@code out} fails
      */
@@ -206,7 +219,12 @@ public final class RunsJson {
         encode(out, pretty, g -> Encoder.page(g, page));
     }
 
-    /** {@code page} as UTF-8 JSON bytes; see {@link #writePage(RunListResponse, OutputStream, boolean)}. */
+    /**
+     * {@return {@code page} as UTF-8 JSON bytes; see {@link #writePage(RunListResponse, OutputStream, boolean)}}
+     *
+     * @param page a page a listing returned
+     * @param pretty whether to indent the JSON for people
+     */
     public byte[] writePage(RunListResponse page, boolean pretty) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         writePage(page, out, pretty);
@@ -217,6 +235,8 @@ public final class RunsJson {
      * Writes {@code run} to {@code out} and flushes it, without closing it.
      *
      * @param pretty true for the API's indented layout, false for no whitespace at all
+     * @param run the run to write
+     * @param out where to write it
      * @throws UncheckedIOException when {@code out} fails
      */
     public void writeRun(Run run, OutputStream out, boolean pretty) {
@@ -224,7 +244,13 @@ public final class RunsJson {
         encode(out, pretty, g -> Encoder.run(g, run));
     }
 
-    /** {@code run} as UTF-8 JSON bytes; see {@link #writeRun(Run, OutputStream, boolean)}. */
+    /**
+     * {@code run} as UTF-8 JSON bytes; see {@link #writeRun(Run, OutputStream, boolean)}.
+     *
+     * @param run the run to write
+     * @param pretty true for the API's indented layout
+     * @return the JSON
+     */
     public byte[] writeRun(Run run, boolean pretty) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         writeRun(run, out, pretty);
@@ -235,6 +261,8 @@ public final class RunsJson {
      * Writes the envelope {@code {"error": {"message", "type", "param", "code"}}} (null members as
      * {@code null}, no whitespace) to {@code out} and flushes it, without closing it.
      *
+     * @param error the error as the server sent it
+     * @param out where to write
      * @throws UncheckedIOException when {@code out} fails
      */
     public void writeError(ErrorObject error, OutputStream out) {
@@ -242,7 +270,11 @@ public final class RunsJson {
         encode(out, false, g -> Encoder.error(g, error));
     }
 
-    /** The error envelope as UTF-8 JSON bytes; see {@link #writeError(ErrorObject, OutputStream)}. */
+    /**
+     * {@return the error envelope as UTF-8 JSON bytes; see {@link #writeError(ErrorObject, OutputStream)}}
+     *
+     * @param error the error as the server sent it
+     */
     public byte[] writeError(ErrorObject error) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         writeError(error, out);

@@ -10,13 +10,24 @@ import org.jspecify.annotations.Nullable;
  */
 public record FunctionCall(@Nullable String name, @Nullable String arguments, Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param name {@code name}
+     * @param arguments {@code arguments}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public FunctionCall {
 
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param name {@code name}
+     * @param arguments {@code arguments}
+     */
     public FunctionCall(@Nullable String name, @Nullable String arguments) {
         this(name, arguments, Map.of());
     }

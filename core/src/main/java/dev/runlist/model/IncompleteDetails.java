@@ -9,13 +9,22 @@ import org.jspecify.annotations.Nullable;
  */
 public record IncompleteDetails(@Nullable IncompleteReason reason, Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param reason {@code reason}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public IncompleteDetails {
 
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param reason {@code reason}
+     */
     public IncompleteDetails(@Nullable IncompleteReason reason) {
         this(reason, Map.of());
     }

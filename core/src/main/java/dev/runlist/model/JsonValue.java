@@ -22,12 +22,20 @@ public sealed interface JsonValue
         /** The empty object {@code {}}. */
         public static final JsonObject EMPTY = new JsonObject(Map.of());
 
-        /** Copies {@code members} (null means empty); rejects null keys and values. */
+        /**
+         * Copies {@code members} (null means empty); rejects null keys and values.
+         *
+         * @param members the members, in order
+         */
         public JsonObject {
             members = Copies.map(members);
         }
 
-        /** The member called {@code name}, or null when there is none. */
+        /**
+         * {@return the member called {@code name}, or null when there is none}
+         *
+         * @param name {@code name}
+         */
         public @Nullable JsonValue get(String name) {
             return members.get(name);
         }
@@ -35,7 +43,11 @@ public sealed interface JsonValue
 
     /** A JSON array. Never null; rejects null elements (use {@link JsonValue#NULL}). */
     record JsonArray(List<JsonValue> elements) implements JsonValue {
-        /** Copies {@code elements} (null means empty). */
+        /**
+         * Copies {@code elements} (null means empty).
+         *
+         * @param elements the elements, in order
+         */
         public JsonArray {
             elements = Copies.list(elements);
         }
@@ -43,7 +55,10 @@ public sealed interface JsonValue
 
     /** A JSON string; {@code value} is the decoded text, never null. */
     record JsonString(String value) implements JsonValue {
-        /** @throws NullPointerException when {@code value} is null */
+        /**
+         * @param value the string
+         * @throws NullPointerException when {@code value} is null
+         */
         public JsonString {
             Objects.requireNonNull(value, "value");
         }
@@ -54,7 +69,10 @@ public sealed interface JsonValue
      * so nothing is lost to rounding.
      */
     record JsonNumber(String text) implements JsonValue {
-        /** @throws IllegalArgumentException when {@code text} is not a JSON number literal */
+        /**
+         * @param text the number as written in JSON
+         * @throws IllegalArgumentException when {@code text} is not a JSON number literal
+         */
         public JsonNumber {
             Objects.requireNonNull(text, "text");
             if (!isNumberLiteral(text)) {
@@ -62,17 +80,27 @@ public sealed interface JsonValue
             }
         }
 
-        /** A number from a {@code long}. */
+        /**
+         * A number from a {@code long}.
+         *
+         * @param value the number
+         * @return the JSON number
+         */
         public static JsonNumber of(long value) {
             return new JsonNumber(Long.toString(value));
         }
 
-        /** A number from a {@link BigDecimal}, written in plain or scientific notation as Java prints it. */
+        /**
+         * A number from a {@link BigDecimal}, written in plain or scientific notation as Java prints it.
+         *
+         * @param value the number
+         * @return the JSON number
+         */
         public static JsonNumber of(BigDecimal value) {
             return new JsonNumber(value.toString());
         }
 
-        /** The exact value. */
+        /** {@return the exact value} */
         public BigDecimal bigDecimal() {
             return new BigDecimal(text);
         }
@@ -80,13 +108,14 @@ public sealed interface JsonValue
         /**
          * The value as a {@code long}.
          *
+         * @return the value
          * @throws ArithmeticException when it has a fraction or does not fit
          */
         public long longValue() {
             return bigDecimal().longValueExact();
         }
 
-        /** The value as the nearest {@code double}. */
+        /** {@return the value as the nearest {@code double}} */
         public double doubleValue() {
             return Double.parseDouble(text);
         }
@@ -147,7 +176,12 @@ public sealed interface JsonValue
         /** {@code false}. */
         public static final JsonBoolean FALSE = new JsonBoolean(false);
 
-        /** The shared instance for {@code value}. */
+        /**
+         * The shared instance for {@code value}.
+         *
+         * @param value true or false
+         * @return {@link #TRUE} or {@link #FALSE}
+         */
         public static JsonBoolean of(boolean value) {
             return value ? TRUE : FALSE;
         }

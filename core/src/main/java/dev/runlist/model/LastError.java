@@ -9,13 +9,24 @@ import org.jspecify.annotations.Nullable;
  */
 public record LastError(@Nullable LastErrorCode code, @Nullable String message, Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param code {@code code}
+     * @param message {@code message}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public LastError {
 
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param code {@code code}
+     * @param message {@code message}
+     */
     public LastError(@Nullable LastErrorCode code, @Nullable String message) {
         this(code, message, Map.of());
     }

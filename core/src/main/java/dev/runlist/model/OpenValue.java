@@ -35,7 +35,7 @@ public abstract sealed class OpenValue<K extends Enum<K>>
         this.known = known;
     }
 
-    /** The string as sent on the wire, such as {@code "in_progress"}, known or not. */
+    /** {@return the string as sent on the wire, such as {@code "in_progress"}, known or not} */
     public final String value() {
         return value;
     }
@@ -43,12 +43,14 @@ public abstract sealed class OpenValue<K extends Enum<K>>
     /**
      * The known value this is, as an enum constant to {@code switch} on, or {@code UNKNOWN} for a
      * value this version of runlist does not know (read it with {@link #value()}).
+     *
+     * @return the known value, or {@code UNKNOWN}
      */
     public final K kind() {
         return kind;
     }
 
-    /** Whether this is one of the documented values this version of runlist knows. */
+    /** {@return whether this is one of the documented values this version of runlist knows} */
     public final boolean isKnown() {
         return known;
     }

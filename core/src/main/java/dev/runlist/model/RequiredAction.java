@@ -13,13 +13,24 @@ public record RequiredAction(
         @Nullable SubmitToolOutputs submitToolOutputs,
         Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param type {@code type}
+     * @param submitToolOutputs {@code submit_tool_outputs}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public RequiredAction {
 
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param type {@code type}
+     * @param submitToolOutputs {@code submit_tool_outputs}
+     */
     public RequiredAction(@Nullable String type, @Nullable SubmitToolOutputs submitToolOutputs) {
         this(type, submitToolOutputs, Map.of());
     }

@@ -18,7 +18,11 @@ public sealed interface ResponseFormat
         /** The wire type. */
         public static final String TYPE = "text";
 
-        /** Copies the map; null means none. */
+        /**
+         * Copies the map; null means none.
+         *
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public TextFormat {
             additionalProperties = Copies.map(additionalProperties);
         }
@@ -34,7 +38,11 @@ public sealed interface ResponseFormat
         /** The wire type. */
         public static final String TYPE = "json_object";
 
-        /** Copies the map; null means none. */
+        /**
+         * Copies the map; null means none.
+         *
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public JsonObjectFormat {
             additionalProperties = Copies.map(additionalProperties);
         }
@@ -62,14 +70,30 @@ public sealed interface ResponseFormat
         /** The wire type. */
         public static final String TYPE = "json_schema";
 
-        /** @throws NullPointerException when {@code name} is null */
+        /**
+         * @throws NullPointerException when {@code name} is null
+         *
+         * @param name {@code name}
+         * @param description {@code description}
+         * @param schema {@code schema}
+         * @param strict {@code strict}
+         * @param additionalProperties the fields this version does not know, kept as sent
+         * @param jsonSchemaAdditionalProperties {@code json_schema_additional_properties}
+         */
         public JsonSchemaFormat {
             Objects.requireNonNull(name, "name");
             additionalProperties = Copies.map(additionalProperties);
             jsonSchemaAdditionalProperties = Copies.map(jsonSchemaAdditionalProperties);
         }
 
-        /** A format without unknown fields. */
+        /**
+         * A format without unknown fields.
+         *
+         * @param name {@code name}
+         * @param description {@code description}
+         * @param schema {@code schema}
+         * @param strict {@code strict}
+         */
         public JsonSchemaFormat(String name, @Nullable String description, JsonValue.@Nullable JsonObject schema, @Nullable Boolean strict) {
             this(name, description, schema, strict, Map.of(), Map.of());
         }
@@ -80,7 +104,11 @@ public sealed interface ResponseFormat
      * is the entire object as sent, {@code type} member included, and is written back unchanged.
      */
     record UnknownResponseFormat(String type, JsonValue.JsonObject raw) implements ResponseFormat {
-        /** @throws NullPointerException when an argument is null */
+        /**
+         * @param type the {@code type} as sent
+         * @param raw the whole value as sent
+         * @throws NullPointerException when an argument is null
+         */
         public UnknownResponseFormat {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(raw, "raw");

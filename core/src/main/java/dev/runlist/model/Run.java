@@ -80,12 +80,12 @@ public final class Run {
         this.additionalProperties = Copies.map(b.additionalProperties);
     }
 
-    /** A builder with nothing set: {@code object} defaults to {@code "thread.run"}, tools to empty. */
+    /** {@return a builder with nothing set: {@code object} defaults to {@code "thread.run"}, tools to empty} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this run's values. */
+    /** {@return a builder holding this run's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.id = id;
@@ -120,97 +120,97 @@ public final class Run {
         return b;
     }
 
-    /** The run's identifier, such as {@code run_abc123}. */
+    /** {@return the run's identifier, such as {@code run_abc123}} */
     public String id() {
         return id;
     }
 
-    /** The object type as sent; always {@code "thread.run"} today (the default when not sent). */
+    /** {@return the object type as sent; always {@code "thread.run"} today (the default when not sent)} */
     public String object() {
         return object;
     }
 
-    /** When the run was created (whole seconds). */
+    /** {@return when the run was created (whole seconds)} */
     public Instant createdAt() {
         return createdAt;
     }
 
-    /** The thread the run executed on. */
+    /** {@return the thread the run executed on} */
     public String threadId() {
         return threadId;
     }
 
-    /** The assistant used for the run. */
+    /** {@return the assistant used for the run} */
     public String assistantId() {
         return assistantId;
     }
 
-    /** The run's status. */
+    /** {@return the run's status} */
     public RunStatus status() {
         return status;
     }
 
-    /** What the run needs to continue, or null when no action is required. */
+    /** {@return what the run needs to continue, or null when no action is required} */
     public @Nullable RequiredAction requiredAction() {
         return requiredAction;
     }
 
-    /** The run's last error, or null when there was none. */
+    /** {@return the run's last error, or null when there was none} */
     public @Nullable LastError lastError() {
         return lastError;
     }
 
-    /** When the run expires, or null when it does not (any more). */
+    /** {@return when the run expires, or null when it does not (any more)} */
     public @Nullable Instant expiresAt() {
         return expiresAt;
     }
 
-    /** When the run started, or null when it has not. */
+    /** {@return when the run started, or null when it has not} */
     public @Nullable Instant startedAt() {
         return startedAt;
     }
 
-    /** When the run was cancelled, or null when it was not. */
+    /** {@return when the run was cancelled, or null when it was not} */
     public @Nullable Instant cancelledAt() {
         return cancelledAt;
     }
 
-    /** When the run failed, or null when it did not. */
+    /** {@return when the run failed, or null when it did not} */
     public @Nullable Instant failedAt() {
         return failedAt;
     }
 
-    /** When the run completed, or null when it has not. */
+    /** {@return when the run completed, or null when it has not} */
     public @Nullable Instant completedAt() {
         return completedAt;
     }
 
-    /** Why the run is incomplete, or null when it is not. */
+    /** {@return why the run is incomplete, or null when it is not} */
     public @Nullable IncompleteDetails incompleteDetails() {
         return incompleteDetails;
     }
 
-    /** The model the assistant used, such as {@code gpt-4o}. */
+    /** {@return the model the assistant used, such as {@code gpt-4o}} */
     public String model() {
         return model;
     }
 
-    /** The instructions the assistant used, or null when none were sent (the API does send null). */
+    /** {@return the instructions the assistant used, or null when none were sent (the API does send null)} */
     public @Nullable String instructions() {
         return instructions;
     }
 
-    /** The tools the assistant used; empty when none, never null. */
+    /** {@return the tools the assistant used; empty when none, never null} */
     public List<Tool> tools() {
         return tools;
     }
 
-    /** Resources for the tools, or null when not sent. */
+    /** {@return resources for the tools, or null when not sent} */
     public @Nullable ToolResources toolResources() {
         return toolResources;
     }
 
-    /** The run's metadata in the order sent, or null when the API sent null or nothing. */
+    /** {@return the run's metadata in the order sent, or null when the API sent null or nothing} */
     public @Nullable Map<String, String> metadata() {
         return metadata;
     }
@@ -219,52 +219,54 @@ public final class Run {
      * The tokens the run used, or null while the run has not ended: the API sends usage only once the
      * status is terminal ({@link RunStatus#isTerminal()}), and null for queued, in-progress,
      * requires-action and cancelling runs.
+     *
+     * @return the usage, or null while the run has not ended
      */
     public @Nullable Usage usage() {
         return usage;
     }
 
-    /** The sampling temperature, or null when not sent. */
+    /** {@return the sampling temperature, or null when not sent} */
     public @Nullable Double temperature() {
         return temperature;
     }
 
-    /** The nucleus sampling value, or null when not sent. */
+    /** {@return the nucleus sampling value, or null when not sent} */
     public @Nullable Double topP() {
         return topP;
     }
 
-    /** The prompt token limit, or null when none was set. */
+    /** {@return the prompt token limit, or null when none was set} */
     public @Nullable Integer maxPromptTokens() {
         return maxPromptTokens;
     }
 
-    /** The completion token limit, or null when none was set. */
+    /** {@return the completion token limit, or null when none was set} */
     public @Nullable Integer maxCompletionTokens() {
         return maxCompletionTokens;
     }
 
-    /** How the thread was truncated, or null when not sent. */
+    /** {@return how the thread was truncated, or null when not sent} */
     public @Nullable TruncationStrategy truncationStrategy() {
         return truncationStrategy;
     }
 
-    /** Which tool the model was told to call, or null when not sent. */
+    /** {@return which tool the model was told to call, or null when not sent} */
     public @Nullable ToolChoice toolChoice() {
         return toolChoice;
     }
 
-    /** Whether parallel function calling was enabled, or null when not sent. */
+    /** {@return whether parallel function calling was enabled, or null when not sent} */
     public @Nullable Boolean parallelToolCalls() {
         return parallelToolCalls;
     }
 
-    /** The output format the model was told to use, or null when not sent. */
+    /** {@return the output format the model was told to use, or null when not sent} */
     public @Nullable ResponseFormat responseFormat() {
         return responseFormat;
     }
 
-    /** The fields this version does not know, in the order sent; empty when none, never null. */
+    /** {@return the fields this version does not know, in the order sent; empty when none, never null} */
     public Map<String, JsonValue> additionalProperties() {
         return additionalProperties;
     }
@@ -387,175 +389,320 @@ public final class Run {
 
         private Builder() {}
 
-        /** Sets {@link Run#id()}. */
+        /**
+         * Sets {@link Run#id()}.
+         *
+         * @param id {@code id}
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = id;
             return this;
         }
 
-        /** Sets {@link Run#object()}. Null means {@code "thread.run"}. */
+        /**
+         * Sets {@link Run#object()}. Null means {@code "thread.run"}.
+         *
+         * @param object {@code object}
+         * @return this builder
+         */
         public Builder object(@Nullable String object) {
             this.object = object;
             return this;
         }
 
-        /** Sets {@link Run#createdAt()}. */
+        /**
+         * Sets {@link Run#createdAt()}.
+         *
+         * @param createdAt {@code created_at}
+         * @return this builder
+         */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = createdAt;
             return this;
         }
 
-        /** Sets {@link Run#threadId()}. */
+        /**
+         * Sets {@link Run#threadId()}.
+         *
+         * @param threadId {@code thread_id}
+         * @return this builder
+         */
         public Builder threadId(String threadId) {
             this.threadId = threadId;
             return this;
         }
 
-        /** Sets {@link Run#assistantId()}. */
+        /**
+         * Sets {@link Run#assistantId()}.
+         *
+         * @param assistantId {@code assistant_id}
+         * @return this builder
+         */
         public Builder assistantId(String assistantId) {
             this.assistantId = assistantId;
             return this;
         }
 
-        /** Sets {@link Run#status()}. */
+        /**
+         * Sets {@link Run#status()}.
+         *
+         * @param status {@code status}
+         * @return this builder
+         */
         public Builder status(RunStatus status) {
             this.status = status;
             return this;
         }
 
-        /** Sets {@link Run#requiredAction()}. */
+        /**
+         * Sets {@link Run#requiredAction()}.
+         *
+         * @param requiredAction {@code required_action}
+         * @return this builder
+         */
         public Builder requiredAction(@Nullable RequiredAction requiredAction) {
             this.requiredAction = requiredAction;
             return this;
         }
 
-        /** Sets {@link Run#lastError()}. */
+        /**
+         * Sets {@link Run#lastError()}.
+         *
+         * @param lastError {@code last_error}
+         * @return this builder
+         */
         public Builder lastError(@Nullable LastError lastError) {
             this.lastError = lastError;
             return this;
         }
 
-        /** Sets {@link Run#expiresAt()}. */
+        /**
+         * Sets {@link Run#expiresAt()}.
+         *
+         * @param expiresAt {@code expires_at}
+         * @return this builder
+         */
         public Builder expiresAt(@Nullable Instant expiresAt) {
             this.expiresAt = expiresAt;
             return this;
         }
 
-        /** Sets {@link Run#startedAt()}. */
+        /**
+         * Sets {@link Run#startedAt()}.
+         *
+         * @param startedAt {@code started_at}
+         * @return this builder
+         */
         public Builder startedAt(@Nullable Instant startedAt) {
             this.startedAt = startedAt;
             return this;
         }
 
-        /** Sets {@link Run#cancelledAt()}. */
+        /**
+         * Sets {@link Run#cancelledAt()}.
+         *
+         * @param cancelledAt {@code cancelled_at}
+         * @return this builder
+         */
         public Builder cancelledAt(@Nullable Instant cancelledAt) {
             this.cancelledAt = cancelledAt;
             return this;
         }
 
-        /** Sets {@link Run#failedAt()}. */
+        /**
+         * Sets {@link Run#failedAt()}.
+         *
+         * @param failedAt {@code failed_at}
+         * @return this builder
+         */
         public Builder failedAt(@Nullable Instant failedAt) {
             this.failedAt = failedAt;
             return this;
         }
 
-        /** Sets {@link Run#completedAt()}. */
+        /**
+         * Sets {@link Run#completedAt()}.
+         *
+         * @param completedAt {@code completed_at}
+         * @return this builder
+         */
         public Builder completedAt(@Nullable Instant completedAt) {
             this.completedAt = completedAt;
             return this;
         }
 
-        /** Sets {@link Run#incompleteDetails()}. */
+        /**
+         * Sets {@link Run#incompleteDetails()}.
+         *
+         * @param incompleteDetails {@code incomplete_details}
+         * @return this builder
+         */
         public Builder incompleteDetails(@Nullable IncompleteDetails incompleteDetails) {
             this.incompleteDetails = incompleteDetails;
             return this;
         }
 
-        /** Sets {@link Run#model()}. */
+        /**
+         * Sets {@link Run#model()}.
+         *
+         * @param model {@code model}
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
         }
 
-        /** Sets {@link Run#instructions()}. */
+        /**
+         * Sets {@link Run#instructions()}.
+         *
+         * @param instructions {@code instructions}
+         * @return this builder
+         */
         public Builder instructions(@Nullable String instructions) {
             this.instructions = instructions;
             return this;
         }
 
-        /** Sets {@link Run#tools()}. Null means empty; the list is copied. */
+        /**
+         * Sets {@link Run#tools()}. Null means empty; the list is copied.
+         *
+         * @param tools {@code tools}
+         * @return this builder
+         */
         public Builder tools(@Nullable List<Tool> tools) {
             this.tools = tools;
             return this;
         }
 
-        /** Sets {@link Run#toolResources()}. */
+        /**
+         * Sets {@link Run#toolResources()}.
+         *
+         * @param toolResources {@code tool_resources}
+         * @return this builder
+         */
         public Builder toolResources(@Nullable ToolResources toolResources) {
             this.toolResources = toolResources;
             return this;
         }
 
-        /** Sets {@link Run#metadata()}. The map is copied, keeping its order. */
+        /**
+         * Sets {@link Run#metadata()}. The map is copied, keeping its order.
+         *
+         * @param metadata {@code metadata}
+         * @return this builder
+         */
         public Builder metadata(@Nullable Map<String, String> metadata) {
             this.metadata = metadata;
             return this;
         }
 
-        /** Sets {@link Run#usage()}. */
+        /**
+         * Sets {@link Run#usage()}.
+         *
+         * @param usage {@code usage}
+         * @return this builder
+         */
         public Builder usage(@Nullable Usage usage) {
             this.usage = usage;
             return this;
         }
 
-        /** Sets {@link Run#temperature()}. */
+        /**
+         * Sets {@link Run#temperature()}.
+         *
+         * @param temperature {@code temperature}
+         * @return this builder
+         */
         public Builder temperature(@Nullable Double temperature) {
             this.temperature = temperature;
             return this;
         }
 
-        /** Sets {@link Run#topP()}. */
+        /**
+         * Sets {@link Run#topP()}.
+         *
+         * @param topP {@code top_p}
+         * @return this builder
+         */
         public Builder topP(@Nullable Double topP) {
             this.topP = topP;
             return this;
         }
 
-        /** Sets {@link Run#maxPromptTokens()}. */
+        /**
+         * Sets {@link Run#maxPromptTokens()}.
+         *
+         * @param maxPromptTokens {@code max_prompt_tokens}
+         * @return this builder
+         */
         public Builder maxPromptTokens(@Nullable Integer maxPromptTokens) {
             this.maxPromptTokens = maxPromptTokens;
             return this;
         }
 
-        /** Sets {@link Run#maxCompletionTokens()}. */
+        /**
+         * Sets {@link Run#maxCompletionTokens()}.
+         *
+         * @param maxCompletionTokens {@code max_completion_tokens}
+         * @return this builder
+         */
         public Builder maxCompletionTokens(@Nullable Integer maxCompletionTokens) {
             this.maxCompletionTokens = maxCompletionTokens;
             return this;
         }
 
-        /** Sets {@link Run#truncationStrategy()}. */
+        /**
+         * Sets {@link Run#truncationStrategy()}.
+         *
+         * @param truncationStrategy {@code truncation_strategy}
+         * @return this builder
+         */
         public Builder truncationStrategy(@Nullable TruncationStrategy truncationStrategy) {
             this.truncationStrategy = truncationStrategy;
             return this;
         }
 
-        /** Sets {@link Run#toolChoice()}. */
+        /**
+         * Sets {@link Run#toolChoice()}.
+         *
+         * @param toolChoice {@code tool_choice}
+         * @return this builder
+         */
         public Builder toolChoice(@Nullable ToolChoice toolChoice) {
             this.toolChoice = toolChoice;
             return this;
         }
 
-        /** Sets {@link Run#parallelToolCalls()}. */
+        /**
+         * Sets {@link Run#parallelToolCalls()}.
+         *
+         * @param parallelToolCalls {@code parallel_tool_calls}
+         * @return this builder
+         */
         public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
             this.parallelToolCalls = parallelToolCalls;
             return this;
         }
 
-        /** Sets {@link Run#responseFormat()}. */
+        /**
+         * Sets {@link Run#responseFormat()}.
+         *
+         * @param responseFormat {@code response_format}
+         * @return this builder
+         */
         public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
             this.responseFormat = responseFormat;
             return this;
         }
 
-        /** Sets {@link Run#additionalProperties()}. Null means none; the map is copied, keeping its order. */
+        /**
+         * Sets {@link Run#additionalProperties()}. Null means none; the map is copied, keeping its order.
+         *
+         * @param additionalProperties the fields this version does not know, kept as sent
+         * @return this builder
+         */
         public Builder additionalProperties(@Nullable Map<String, JsonValue> additionalProperties) {
             this.additionalProperties = additionalProperties;
             return this;
@@ -564,6 +711,7 @@ public final class Run {
         /**
          * The run.
          *
+         * @return the run
          * @throws NullPointerException when a required value (id, createdAt, threadId, assistantId,
          *     status, model) is missing, or a list or map holds null
          */

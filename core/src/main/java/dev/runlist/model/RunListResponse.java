@@ -25,6 +25,13 @@ public record RunListResponse(
     /**
      * Copies {@code data} (null means empty) and {@code additionalProperties} (null means none);
      * {@code object} null means {@code "list"}.
+     *
+     * @param data {@code data}
+     * @param firstId {@code first_id}
+     * @param lastId {@code last_id}
+     * @param hasMore {@code has_more}
+     * @param object {@code object}
+     * @param additionalProperties the fields this version does not know, kept as sent
      */
     public RunListResponse {
         data = Copies.list(data);
@@ -32,7 +39,14 @@ public record RunListResponse(
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A page with {@code object} {@code "list"} and no unknown fields. */
+    /**
+     * A page with {@code object} {@code "list"} and no unknown fields.
+     *
+     * @param data {@code data}
+     * @param firstId {@code first_id}
+     * @param lastId {@code last_id}
+     * @param hasMore {@code has_more}
+     */
     public RunListResponse(List<Run> data, @Nullable String firstId, @Nullable String lastId, boolean hasMore) {
         this(data, firstId, lastId, hasMore, OBJECT, Map.of());
     }

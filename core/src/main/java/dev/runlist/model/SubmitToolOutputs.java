@@ -9,13 +9,22 @@ import java.util.Map;
  */
 public record SubmitToolOutputs(List<ToolCall> toolCalls, Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param toolCalls {@code tool_calls}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public SubmitToolOutputs {
         toolCalls = Copies.list(toolCalls);
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param toolCalls {@code tool_calls}
+     */
     public SubmitToolOutputs(List<ToolCall> toolCalls) {
         this(toolCalls, Map.of());
     }

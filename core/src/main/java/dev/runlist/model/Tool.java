@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Tool
         permits Tool.CodeInterpreterTool, Tool.FileSearchTool, Tool.FunctionTool, Tool.UnknownTool {
 
-    /** The {@code type} string on the wire, such as {@code "function"}. */
+    /** {@return the {@code type} string on the wire, such as {@code "function"}} */
     String type();
 
     /** {@code {"type": "code_interpreter"}}. {@code additionalProperties} holds unknown fields. */
@@ -19,7 +19,11 @@ public sealed interface Tool
         /** The wire type. */
         public static final String TYPE = "code_interpreter";
 
-        /** Copies the map; null means none. */
+        /**
+         * Copies the map; null means none.
+         *
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public CodeInterpreterTool {
             additionalProperties = Copies.map(additionalProperties);
         }
@@ -44,12 +48,21 @@ public sealed interface Tool
         /** The wire type. */
         public static final String TYPE = "file_search";
 
-        /** Copies the map; null means none. */
+        /**
+         * Copies the map; null means none.
+         *
+         * @param fileSearch {@code file_search}
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public FileSearchTool {
             additionalProperties = Copies.map(additionalProperties);
         }
 
-        /** The tool without unknown fields. */
+        /**
+         * The tool without unknown fields.
+         *
+         * @param fileSearch {@code file_search}
+         */
         public FileSearchTool(@Nullable FileSearchOptions fileSearch) {
             this(fileSearch, Map.of());
         }
@@ -66,12 +79,23 @@ public sealed interface Tool
      */
     record FileSearchOptions(
             @Nullable Integer maxNumResults, @Nullable RankingOptions rankingOptions, Map<String, JsonValue> additionalProperties) {
-        /** Copies the map; null means none. */
+        /**
+         * Copies the map; null means none.
+         *
+         * @param maxNumResults {@code max_num_results}
+         * @param rankingOptions {@code ranking_options}
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public FileSearchOptions {
             additionalProperties = Copies.map(additionalProperties);
         }
 
-        /** Options without unknown fields. */
+        /**
+         * Options without unknown fields.
+         *
+         * @param maxNumResults {@code max_num_results}
+         * @param rankingOptions {@code ranking_options}
+         */
         public FileSearchOptions(@Nullable Integer maxNumResults, @Nullable RankingOptions rankingOptions) {
             this(maxNumResults, rankingOptions, Map.of());
         }
@@ -83,12 +107,23 @@ public sealed interface Tool
      * additionalProperties} holds unknown fields.
      */
     record RankingOptions(@Nullable String ranker, @Nullable Double scoreThreshold, Map<String, JsonValue> additionalProperties) {
-        /** Copies the map; null means none. */
+        /**
+         * Copies the map; null means none.
+         *
+         * @param ranker {@code ranker}
+         * @param scoreThreshold {@code score_threshold}
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public RankingOptions {
             additionalProperties = Copies.map(additionalProperties);
         }
 
-        /** Options without unknown fields. */
+        /**
+         * Options without unknown fields.
+         *
+         * @param ranker {@code ranker}
+         * @param scoreThreshold {@code score_threshold}
+         */
         public RankingOptions(@Nullable String ranker, @Nullable Double scoreThreshold) {
             this(ranker, scoreThreshold, Map.of());
         }
@@ -103,13 +138,22 @@ public sealed interface Tool
         /** The wire type. */
         public static final String TYPE = "function";
 
-        /** @throws NullPointerException when {@code function} is null */
+        /**
+         * @throws NullPointerException when {@code function} is null
+         *
+         * @param function {@code function}
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public FunctionTool {
             Objects.requireNonNull(function, "function");
             additionalProperties = Copies.map(additionalProperties);
         }
 
-        /** The tool without unknown fields. */
+        /**
+         * The tool without unknown fields.
+         *
+         * @param function {@code function}
+         */
         public FunctionTool(FunctionDefinition function) {
             this(function, Map.of());
         }
@@ -131,13 +175,28 @@ public sealed interface Tool
             JsonValue.@Nullable JsonObject parameters,
             @Nullable Boolean strict,
             Map<String, JsonValue> additionalProperties) {
-        /** @throws NullPointerException when {@code name} is null */
+        /**
+         * @throws NullPointerException when {@code name} is null
+         *
+         * @param name {@code name}
+         * @param description {@code description}
+         * @param parameters {@code parameters}
+         * @param strict {@code strict}
+         * @param additionalProperties the fields this version does not know, kept as sent
+         */
         public FunctionDefinition {
             Objects.requireNonNull(name, "name");
             additionalProperties = Copies.map(additionalProperties);
         }
 
-        /** A definition without unknown fields. */
+        /**
+         * A definition without unknown fields.
+         *
+         * @param name {@code name}
+         * @param description {@code description}
+         * @param parameters {@code parameters}
+         * @param strict {@code strict}
+         */
         public FunctionDefinition(String name, @Nullable String description, JsonValue.@Nullable JsonObject parameters, @Nullable Boolean strict) {
             this(name, description, parameters, strict, Map.of());
         }
@@ -148,7 +207,11 @@ public sealed interface Tool
      * object as sent, {@code type} member included, and is written back unchanged.
      */
     record UnknownTool(String type, JsonValue.JsonObject raw) implements Tool {
-        /** @throws NullPointerException when an argument is null */
+        /**
+         * @param type the {@code type} as sent
+         * @param raw the whole tool as sent
+         * @throws NullPointerException when an argument is null
+         */
         public UnknownTool {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(raw, "raw");

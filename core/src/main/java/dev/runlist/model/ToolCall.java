@@ -10,13 +10,26 @@ import org.jspecify.annotations.Nullable;
  */
 public record ToolCall(@Nullable String id, @Nullable String type, @Nullable FunctionCall function, Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param id {@code id}
+     * @param type {@code type}
+     * @param function {@code function}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public ToolCall {
 
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param id {@code id}
+     * @param type {@code type}
+     * @param function {@code function}
+     */
     public ToolCall(@Nullable String id, @Nullable String type, @Nullable FunctionCall function) {
         this(id, type, function, Map.of());
     }

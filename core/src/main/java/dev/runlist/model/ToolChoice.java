@@ -22,19 +22,34 @@ public sealed interface ToolChoice permits ToolChoiceMode, ToolChoice.Named {
             Map<String, JsonValue> additionalProperties,
             Map<String, JsonValue> functionAdditionalProperties)
             implements ToolChoice {
-        /** @throws NullPointerException when {@code type} is null */
+        /**
+         * @param type {@code type}
+         * @param functionName {@code function.name}
+         * @param additionalProperties the fields this version does not know, kept as sent
+         * @param functionAdditionalProperties the fields of {@code function} this version does not know
+         * @throws NullPointerException when {@code type} is null
+         */
         public Named {
             Objects.requireNonNull(type, "type");
             additionalProperties = Copies.map(additionalProperties);
             functionAdditionalProperties = Copies.map(functionAdditionalProperties);
         }
 
-        /** A choice without unknown fields. */
+        /**
+         * A choice without unknown fields.
+         *
+         * @param type {@code type}
+         * @param functionName {@code function.name}
+         */
         public Named(String type, @Nullable String functionName) {
             this(type, functionName, Map.of(), Map.of());
         }
 
-        /** {@code {"type": "function", "function": {"name": name}}}. */
+        /**
+         * {@return {@code {"type": "function", "function": {"name": name}}}}
+         *
+         * @param name {@code name}
+         */
         public static Named function(String name) {
             return new Named("function", Objects.requireNonNull(name, "name"));
         }

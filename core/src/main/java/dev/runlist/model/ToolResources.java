@@ -12,13 +12,24 @@ public record ToolResources(
         @Nullable FileSearchResources fileSearch,
         Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param codeInterpreter {@code code_interpreter}
+     * @param fileSearch {@code file_search}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public ToolResources {
 
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param codeInterpreter {@code code_interpreter}
+     * @param fileSearch {@code file_search}
+     */
     public ToolResources(@Nullable CodeInterpreterResources codeInterpreter, @Nullable FileSearchResources fileSearch) {
         this(codeInterpreter, fileSearch, Map.of());
     }

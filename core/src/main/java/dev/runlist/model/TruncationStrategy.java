@@ -15,13 +15,24 @@ public record TruncationStrategy(
         @Nullable Integer lastMessages,
         Map<String, JsonValue> additionalProperties) {
 
-    /** Copies lists and maps; {@code additionalProperties} null means none. */
+    /**
+     * Copies lists and maps; {@code additionalProperties} null means none.
+     *
+     * @param type {@code type}
+     * @param lastMessages {@code last_messages}
+     * @param additionalProperties the fields this version does not know, kept as sent
+     */
     public TruncationStrategy {
         Objects.requireNonNull(type, "type");
         additionalProperties = Copies.map(additionalProperties);
     }
 
-    /** A value without unknown fields. */
+    /**
+     * A value without unknown fields.
+     *
+     * @param type {@code type}
+     * @param lastMessages {@code last_messages}
+     */
     public TruncationStrategy(TruncationType type, @Nullable Integer lastMessages) {
         this(type, lastMessages, Map.of());
     }

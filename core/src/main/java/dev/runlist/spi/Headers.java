@@ -37,67 +37,92 @@ public final class Headers {
         this.entries = entries;
     }
 
-    /** No headers. */
+    /** {@return no headers} */
     public static Headers empty() {
         return EMPTY;
     }
 
-    /** A builder with no headers. */
+    /** {@return a builder with no headers} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Headers made of one value per name, in the map's iteration order. */
+    /**
+     * Headers made of one value per name, in the map's iteration order.
+     *
+     * @param single each name's one value
+     * @return the headers
+     */
     public static Headers of(Map<String, String> single) {
         Builder b = builder();
         single.forEach(b::add);
         return b.build();
     }
 
-    /** A builder holding these headers, to add to or replace them. */
+    /** {@return a builder holding these headers, to add to or replace them} */
     public Builder toBuilder() {
         Builder b = builder();
         entries.values().forEach(e -> e.values.forEach(v -> b.add(e.name, v)));
         return b;
     }
 
-    /** The first value of {@code name}, if any. */
+    /**
+     * The first value of {@code name}, if any.
+     *
+     * @param name the header name, in any case
+     * @return its first value, if present
+     */
     public Optional<String> firstValue(String name) {
         Entry e = entries.get(key(name));
         return e == null ? Optional.empty() : Optional.of(e.values.get(0));
     }
 
-    /** Every value of {@code name} in the order received; empty when absent. */
+    /**
+     * Every value of {@code name} in the order received; empty when absent.
+     *
+     * @param name the header name, in any case
+     * @return its values
+     */
     public List<String> values(String name) {
         Entry e = entries.get(key(name));
         return e == null ? List.of() : e.values;
     }
 
-    /** Whether {@code name} is present. */
+    /**
+     * Whether {@code name} is present.
+     *
+     * @param name the header name, in any case
+     * @return whether it is present
+     */
     public boolean contains(String name) {
         return entries.containsKey(key(name));
     }
 
-    /** Every header name, as first spelled, in the order added. */
+    /** {@return every header name, as first spelled, in the order added} */
     public List<String> names() {
         List<String> names = new ArrayList<>(entries.size());
         entries.values().forEach(e -> names.add(e.name));
         return Collections.unmodifiableList(names);
     }
 
-    /** The headers as an unmodifiable map from name (as first spelled) to values. */
+    /** {@return the headers as an unmodifiable map from name (as first spelled) to values} */
     public Map<String, List<String>> toMap() {
         Map<String, List<String>> map = new LinkedHashMap<>();
         entries.values().forEach(e -> map.put(e.name, e.values));
         return Collections.unmodifiableMap(map);
     }
 
-    /** Whether there are no headers. */
+    /** {@return whether there are no headers} */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    /** Whether {@code name} is one whose values are credentials and must never be printed. */
+    /**
+     * Whether {@code name} is one whose values are credentials and must never be printed.
+     *
+     * @param name a header name, in any case
+     * @return whether its values are credentials
+     */
     public static boolean isSensitive(String name) {
         String key = key(name);
         return SENSITIVE.contains(key) || SENSITIVE_PARTS.stream().anyMatch(key::contains);
@@ -137,7 +162,13 @@ public final class Headers {
 
         private Builder() {}
 
-        /** Adds {@code value} to the values of {@code name}. */
+        /**
+         * Adds {@code value} to the values of {@code name}.
+         *
+         * @param name the header name
+         * @param value the value to add
+         * @return this builder
+         */
         public Builder add(String name, String value) {
             check(name, value);
             Entry e = entries.get(key(name));
@@ -149,20 +180,31 @@ public final class Headers {
             return this;
         }
 
-        /** Replaces every value of {@code name} with {@code value}. */
+        /**
+         * Replaces every value of {@code name} with {@code value}.
+         *
+         * @param name the header name
+         * @param value its only value
+         * @return this builder
+         */
         public Builder set(String name, String value) {
             check(name, value);
             entries.put(key(name), new Entry(name, new ArrayList<>(List.of(value))));
             return this;
         }
 
-        /** Removes {@code name} and its values. */
+        /**
+         * Removes {@code name} and its values.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder remove(String name) {
             entries.remove(key(name));
             return this;
         }
 
-        /** Returns the headers. */
+        /** {@return returns the headers} */
         public Headers build() {
             Map<String, Entry> copy = new LinkedHashMap<>();
             entries.forEach((k, e) -> copy.put(k, new Entry(e.name, List.copyOf(e.values))));

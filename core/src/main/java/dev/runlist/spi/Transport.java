@@ -15,6 +15,8 @@ public interface Transport extends AutoCloseable {
      * Sends {@code request} and returns once the status line and headers have arrived; the body is
      * then read from {@link TransportResponse#body()} as it streams in.
      *
+     * @param request the request to send
+     * @return the response, whose body the caller must close
      * @throws IOException when the exchange fails (connect refused, timeout, reset); the message names
      *     the host
      */
@@ -24,6 +26,9 @@ public interface Transport extends AutoCloseable {
      * Sends {@code request} without blocking the caller. The future fails with an {@link IOException}
      * where {@link #execute} would throw one; cancelling it aborts the exchange and releases its
      * connection.
+     *
+     * @param request the request to send
+     * @return the response, when its headers have arrived
      */
     CompletableFuture<TransportResponse> executeAsync(TransportRequest request);
 

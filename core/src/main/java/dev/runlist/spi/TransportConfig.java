@@ -38,17 +38,17 @@ public final class TransportConfig {
         this.maxConnections = b.maxConnections;
     }
 
-    /** The configuration with every default. */
+    /** {@return the configuration with every default} */
     public static TransportConfig defaults() {
         return DEFAULTS;
     }
 
-    /** A builder holding the defaults. */
+    /** {@return a builder holding the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this configuration's values. */
+    /** {@return a builder holding this configuration's values} */
     public Builder toBuilder() {
         return new Builder()
                 .connectTimeout(connectTimeout)
@@ -58,22 +58,22 @@ public final class TransportConfig {
                 .maxConnections(maxConnections);
     }
 
-    /** Time allowed to open a TCP (and TLS) connection. */
+    /** {@return time allowed to open a TCP (and TLS) connection} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** Time allowed for the response headers to arrive, and between two reads of the body. */
+    /** {@return time allowed for the response headers to arrive, and between two reads of the body} */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** The HTTP proxy to tunnel through, or {@code null} for a direct connection. */
+    /** {@return the HTTP proxy to tunnel through, or {@code null} for a direct connection} */
     public @Nullable InetSocketAddress proxy() {
         return proxy;
     }
 
-    /** The TLS context to use, or {@code null} for the JVM's default. */
+    /** {@return the TLS context to use, or {@code null} for the JVM's default} */
     public @Nullable SSLContext sslContext() {
         return sslContext;
     }
@@ -81,6 +81,8 @@ public final class TransportConfig {
     /**
      * The most connections the transport keeps open at once, per underlying client. A transport whose
      * stack has no per-client pool size (the JDK {@code HttpClient}) documents that it ignores it.
+     *
+     * @return the pool size
      */
     public int maxConnections() {
         return maxConnections;
@@ -103,31 +105,56 @@ public final class TransportConfig {
 
         private Builder() {}
 
-        /** Sets the connect timeout; must be positive. */
+        /**
+         * Sets the connect timeout; must be positive.
+         *
+         * @param value the connect timeout
+         * @return this builder
+         */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
             return this;
         }
 
-        /** Sets the read timeout; must be positive. */
+        /**
+         * Sets the read timeout; must be positive.
+         *
+         * @param value the read timeout
+         * @return this builder
+         */
         public Builder readTimeout(Duration value) {
             this.readTimeout = positive(value, "readTimeout");
             return this;
         }
 
-        /** Sets an HTTP proxy; {@code null} connects directly. */
+        /**
+         * Sets an HTTP proxy; {@code null} connects directly.
+         *
+         * @param value the proxy, or {@code null}
+         * @return this builder
+         */
         public Builder proxy(@Nullable InetSocketAddress value) {
             this.proxy = value;
             return this;
         }
 
-        /** Sets the TLS context; {@code null} uses the JVM's default. */
+        /**
+         * Sets the TLS context; {@code null} uses the JVM's default.
+         *
+         * @param value the TLS context, or {@code null}
+         * @return this builder
+         */
         public Builder sslContext(@Nullable SSLContext value) {
             this.sslContext = value;
             return this;
         }
 
-        /** Sets the pool size; must be at least 1. */
+        /**
+         * Sets the pool size; must be at least 1.
+         *
+         * @param value the most connections open at once
+         * @return this builder
+         */
         public Builder maxConnections(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException("maxConnections must be at least 1, was " + value);
@@ -136,7 +163,7 @@ public final class TransportConfig {
             return this;
         }
 
-        /** Returns the configuration. */
+        /** {@return returns the configuration} */
         public TransportConfig build() {
             return new TransportConfig(this);
         }

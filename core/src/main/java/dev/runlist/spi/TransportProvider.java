@@ -7,12 +7,16 @@ package dev.runlist.spi;
  */
 public interface TransportProvider {
 
-    /** The short name users select this provider by, such as {@code "jdk"} or {@code "apache"}. */
+    /** {@return the short name users select this provider by, such as {@code "jdk"} or {@code "apache"}} */
     String name();
 
-    /** Higher wins when several providers are found and none was asked for by name. */
+    /** {@return higher wins when several providers are found and none was asked for by name} */
     int priority();
 
-    /** Creates a new transport configured by {@code config}; the caller owns and closes it. */
+    /**
+     * {@return creates a new transport configured by {@code config}; the caller owns and closes it}
+     *
+     * @param config the configuration to apply
+     */
     Transport create(TransportConfig config);
 }

@@ -16,7 +16,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record TransportRequest(String method, URI uri, Headers headers, @Nullable Duration timeout) {
 
-    /** Checks that method, URI and headers are present and that the URI is absolute. */
+    /**
+     * Checks that method, URI and headers are present and that the URI is absolute.
+     *
+     * @param method the HTTP method
+     * @param uri the absolute URI
+     * @param headers the headers
+     * @param timeout the timeout
+     */
     public TransportRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
@@ -29,7 +36,12 @@ public record TransportRequest(String method, URI uri, Headers headers, @Nullabl
         }
     }
 
-    /** A {@code GET} of {@code uri} with {@code headers} and no per-request timeout. */
+    /**
+     * {@return a {@code GET} of {@code uri} with {@code headers} and no per-request timeout}
+     *
+     * @param uri the absolute URI
+     * @param headers the headers
+     */
     public static TransportRequest get(URI uri, Headers headers) {
         return new TransportRequest("GET", uri, headers, null);
     }
@@ -37,6 +49,8 @@ public record TransportRequest(String method, URI uri, Headers headers, @Nullabl
     /**
      * The request as error messages name it, {@code "GET http://host:port/path"}: method, scheme,
      * host, port (the default one filled in) and path, without the query.
+     *
+     * @return the method and URI without the query
      */
     public String target() {
         int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;

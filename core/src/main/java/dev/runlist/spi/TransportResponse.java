@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record TransportResponse(int status, Headers headers, InputStream body) implements Closeable {
 
-    /** Checks that headers and body are present. */
+    /**
+     * Checks that headers and body are present.
+     *
+     * @param status the HTTP status
+     * @param headers the headers
+     * @param body the body
+     */
     public TransportResponse {
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");

@@ -200,7 +200,7 @@ public final class FakeRunsApi implements AutoCloseable {
         return "http://127.0.0.1:" + http.port();
     }
 
-    /** Whether this fake answers as Azure OpenAI; see {@link Builder#azure()}. */
+    /** {@return whether this fake answers as Azure OpenAI; see {@link Builder#azure()}} */
     public boolean isAzure() {
         return azure;
     }

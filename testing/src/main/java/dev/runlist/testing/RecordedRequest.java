@@ -32,7 +32,18 @@ public record RecordedRequest(
         String threadId,
         Instant receivedAt) {
 
-    /** Copies {@code queryParams}; checks that method, path, headers and receivedAt are present. */
+    /**
+     * Copies {@code queryParams}; checks that method, path, headers and receivedAt are present.
+     *
+     * @param sequence the request's number, from 0, in the order received
+     * @param method the HTTP method
+     * @param path the decoded path
+     * @param rawQuery the query as sent, or {@code null}
+     * @param queryParams every query parameter's values, decoded
+     * @param headers the headers as sent
+     * @param threadId the thread the path names, or {@code null}
+     * @param receivedAt when the fake received it, by its clock
+     */
     public RecordedRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
@@ -43,18 +54,28 @@ public record RecordedRequest(
         queryParams = Collections.unmodifiableMap(copy);
     }
 
-    /** The first value of query parameter {@code name}, if it was sent. */
+    /**
+     * The first value of query parameter {@code name}, if it was sent.
+     *
+     * @param name the parameter name
+     * @return its first value, if sent
+     */
     public Optional<String> queryParam(String name) {
         List<String> values = queryParams.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The first value of header {@code name} (case-insensitive), if it was sent. */
+    /**
+     * The first value of header {@code name} (case-insensitive), if it was sent.
+     *
+     * @param name the header name, in any case
+     * @return its first value, if sent
+     */
     public Optional<String> header(String name) {
         return headers.firstValue(name);
     }
 
-    /** {@code METHOD path?query}, as on the request line. */
+    /** {@return {@code METHOD path?query}, as on the request line} */
     public String requestLine() {
         return method + " " + path + (rawQuery == null ? "" : "?" + rawQuery);
     }

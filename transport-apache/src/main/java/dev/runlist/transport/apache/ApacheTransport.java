@@ -62,7 +62,7 @@ public final class ApacheTransport implements Transport {
         this.userAsync = b.httpAsyncClient;
     }
 
-    /** A builder with the default {@link TransportConfig} and no clients of the caller's. */
+    /** {@return a builder with the default {@link TransportConfig} and no clients of the caller's} */
     public static Builder builder() {
         return new Builder();
     }
@@ -209,7 +209,12 @@ public final class ApacheTransport implements Transport {
 
         private Builder() {}
 
-        /** Sets the configuration for the clients the transport creates; defaults to {@link TransportConfig#defaults()}. */
+        /**
+         * Sets the configuration for the clients the transport creates; defaults to {@link TransportConfig#defaults()}.
+         *
+         * @param value the configuration
+         * @return this builder
+         */
         public Builder config(TransportConfig value) {
             this.config = Objects.requireNonNull(value, "config");
             return this;
@@ -224,6 +229,9 @@ public final class ApacheTransport implements Transport {
          * HttpClient's header log ({@code org.apache.hc.client5.http.headers}), but its wire log
          * ({@code org.apache.hc.client5.http.wire}) prints the API key when at DEBUG unless the client
          * is built not to log the wire.
+         *
+         * @param value the classic client, or {@code null}
+         * @return this builder
          */
         public Builder httpClient(CloseableHttpClient value) {
             this.httpClient = value;
@@ -240,13 +248,16 @@ public final class ApacheTransport implements Transport {
          * ({@code org.apache.hc.client5.http.wire}) prints the API key when at DEBUG unless the client
          * is built with an I/O session decorator that does not log, such as
          * {@code HttpAsyncClientBuilder.setIoSessionDecorator(session -> session)}.
+         *
+         * @param value the started async client, or {@code null}
+         * @return this builder
          */
         public Builder httpAsyncClient(CloseableHttpAsyncClient value) {
             this.httpAsyncClient = value;
             return this;
         }
 
-        /** Returns a new transport. */
+        /** {@return returns a new transport} */
         public ApacheTransport build() {
             return new ApacheTransport(this);
         }

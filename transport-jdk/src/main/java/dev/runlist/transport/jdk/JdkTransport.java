@@ -63,7 +63,7 @@ public final class JdkTransport implements Transport {
         this.readTimer.setRemoveOnCancelPolicy(true);
     }
 
-    /** A builder with the default {@link TransportConfig} and no client of the caller's. */
+    /** {@return a builder with the default {@link TransportConfig} and no client of the caller's} */
     public static Builder builder() {
         return new Builder();
     }
@@ -195,7 +195,12 @@ public final class JdkTransport implements Transport {
 
         private Builder() {}
 
-        /** Sets the configuration; defaults to {@link TransportConfig#defaults()}. */
+        /**
+         * Sets the configuration; defaults to {@link TransportConfig#defaults()}.
+         *
+         * @param value the configuration
+         * @return this builder
+         */
         public Builder config(TransportConfig value) {
             this.config = Objects.requireNonNull(value, "config");
             return this;
@@ -205,13 +210,16 @@ public final class JdkTransport implements Transport {
          * Uses {@code value} as is instead of creating a client; {@code null} (the default) creates
          * one. Connect timeout, proxy, TLS and redirects are then the given client's own; the read
          * timeout still applies per request. {@link JdkTransport#close()} leaves this client alone.
+         *
+         * @param value the client, or {@code null}
+         * @return this builder
          */
         public Builder httpClient(HttpClient value) {
             this.httpClient = value;
             return this;
         }
 
-        /** Returns a new transport. */
+        /** {@return returns a new transport} */
         public JdkTransport build() {
             return new JdkTransport(this);
         }

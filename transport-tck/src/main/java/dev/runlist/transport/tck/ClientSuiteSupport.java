@@ -67,6 +67,9 @@ abstract class ClientSuiteSupport {
     /**
      * Creates the transport under test, configured by {@code config}. Called once or more per test;
      * the suite closes what it gets.
+     *
+     * @param config the configuration to apply
+     * @return a new transport
      */
     protected abstract Transport createTransport(TransportConfig config);
 
@@ -91,7 +94,11 @@ abstract class ClientSuiteSupport {
         fake.close();
     }
 
-    /** A transport made by {@link #createTransport} that the suite closes after the test. */
+    /**
+     * {@return a transport made by {@link #createTransport} that the suite closes after the test}
+     *
+     * @param config the configuration to apply
+     */
     protected final Transport transport(TransportConfig config) {
         lastTransport = closeLater(createTransport(config));
         return lastTransport;

@@ -46,6 +46,9 @@ abstract class TransportSuiteSupport {
     /**
      * Creates the transport under test, configured by {@code config}. Called once or more per test;
      * the suite closes what it gets.
+     *
+     * @param config the configuration to apply
+     * @return a new transport
      */
     protected abstract Transport createTransport(TransportConfig config);
 
@@ -61,24 +64,32 @@ abstract class TransportSuiteSupport {
         server.close();
     }
 
-    /** A transport made by {@link #createTransport} that the suite closes after the test. */
+    /**
+     * {@return a transport made by {@link #createTransport} that the suite closes after the test}
+     *
+     * @param config the configuration to apply
+     */
     protected final Transport transport(TransportConfig config) {
         Transport t = createTransport(config);
         transports.add(t);
         return t;
     }
 
-    /** A transport with the default configuration, closed after the test. */
+    /** {@return a transport with the default configuration, closed after the test} */
     protected final Transport transport() {
         return transport(TransportConfig.defaults());
     }
 
-    /** A GET of {@code uri} with no headers. */
+    /**
+     * {@return a GET of {@code uri} with no headers}
+     *
+     * @param uri the absolute URI
+     */
     protected static TransportRequest get(URI uri) {
         return TransportRequest.get(uri, Headers.empty());
     }
 
-    /** Live threads whose names mark them as started by an HTTP stack. */
+    /** {@return live threads whose names mark them as started by an HTTP stack} */
     protected static Set<Thread> transportThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
