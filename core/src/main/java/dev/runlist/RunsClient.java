@@ -8,6 +8,7 @@ import dev.runlist.internal.ClientSettings;
 import dev.runlist.internal.ErrorMapper;
 import dev.runlist.internal.ListenerEvents;
 import dev.runlist.internal.ListRequestFactory;
+import dev.runlist.internal.LiveCalls;
 import dev.runlist.internal.Redaction;
 import dev.runlist.internal.RequestExecutor;
 import dev.runlist.internal.RequestExecutor.BodyReader;
@@ -51,7 +52,17 @@ import org.jspecify.annotations.Nullable;
  * <p>Every call retries connection errors, 408, 409, 429 and 5xx (2 retries by default, with
  * back-off honouring {@code Retry-After}), is bounded by an overall timeout (60 s by default,
  * all attempts included) and throws a {@link dev.runlist.errors.RunlistException} subclass on
- * failure. Thread-safe: share one client; close it to release the transport it discovered.
+ * failure.
+ *
+ * <p>Every call ends on time. The timeout is one deadline for the whole call (connect, waiting for a
+ * pooled connection, TLS, headers, body and every retry wait): when it passes the exchange is aborted
+ * and the call fails with a {@link dev.runlist.errors.RunlistTimeoutException} naming the time
+ * elapsed. {@link #close()} ends every running call with a {@link dev.runlist.errors.ClientClosedException};
+ * cancelling a future or a subscription closes the connection in any phase; interrupting a thread
+ * blocked in a call ends it with a {@link dev.runlist.errors.RunlistException} caused by the
+ * {@link InterruptedException}, the thread's interrupt flag still set.
+ *
+ * <p>Thread-safe: share one client; close it to end its calls and release the transport it discovered.
  */
 public final class RunsClient implements AutoCloseable {
 
@@ -66,13 +77,15 @@ public final class RunsClient implements AutoCloseable {
     private final ClientSettings settings;
     private final ListRequestFactory requests;
     private final RequestExecutor executor;
+    private final LiveCalls calls;
     private final @Nullable ExecutorService ownedAsyncExecutor;
 
-    private RunsClient(ClientSettings settings, @Nullable ExecutorService ownedAsyncExecutor) {
+    private RunsClient(ClientSettings settings, LiveCalls calls, @Nullable ExecutorService ownedAsyncExecutor) {
         this.settings = settings;
         this.requests = new ListRequestFactory(settings);
-        this.executor = new RequestExecutor(settings);
+        this.calls = calls;
         this.ownedAsyncExecutor = ownedAsyncExecutor;
+        this.executor = new RequestExecutor(settings, calls);
     }
 
     /** {@return a builder with every default and nothing read from the environment} */
@@ -279,9 +292,17 @@ public final class RunsClient implements AutoCloseable {
                 () -> settings.events().listing(threadId));
     }
 
-    /** Closes the transport if this client discovered it, and its own async threads. Idempotent. */
+    /**
+     * Ends every call still running and releases what the client owns; returns without waiting for
+     * the server. Each running call (blocking, async, waiting to retry or reading a body) ends at once
+     * with a {@link dev.runlist.errors.ClientClosedException}, its connection closed; so do calls made
+     * afterwards (a future failed with it, a subscription's {@code onError}). Then the client's threads
+     * stop and a transport the client discovered is closed (one given to the builder is left open).
+     * Idempotent.
+     */
     @Override
     public void close() {
+        calls.close();
         if (ownedAsyncExecutor != null) {
             ownedAsyncExecutor.shutdownNow();
         }
@@ -602,8 +623,9 @@ public final class RunsClient implements AutoCloseable {
         }
 
         /**
-         * Sets where asynchronous calls decode responses and schedule retries. By default the client
-         * owns a small pool of daemon threads, shut down by {@link RunsClient#close()}; null goes back to that.
+         * Sets where asynchronous calls make their attempts and decode responses. By default they run
+         * on the client's own pool of daemon threads, shut down by {@link RunsClient#close()}; null goes
+         * back to that. Deadlines and retry waits run on a timer thread of the client's.
          *
          * @param executor the executor
          * @return this builder
@@ -669,7 +691,7 @@ public final class RunsClient implements AutoCloseable {
                     async,
                     Clock.systemUTC(),
                     new ListenerEvents(listeners, authenticator::redact));
-            return new RunsClient(settings, owned);
+            return new RunsClient(settings, new LiveCalls(), owned);
         }
 
         /**

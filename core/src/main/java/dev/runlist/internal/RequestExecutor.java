@@ -3,7 +3,6 @@ package dev.runlist.internal;
 import dev.runlist.errors.ConnectionException;
 import dev.runlist.errors.DecodeException;
 import dev.runlist.errors.RunlistException;
-import dev.runlist.errors.RunlistTimeoutException;
 import dev.runlist.spi.Headers;
 import dev.runlist.spi.Transport;
 import dev.runlist.spi.TransportRequest;
@@ -18,10 +17,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.NullUnmarked;
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * paths share every decision ({@link #onResponse}, {@link #onIoFailure}); they differ only in how
  * they wait. Thread-safe.
  */
-@NullUnmarked // nullness to be checked once the lifecycle and deadline rework lands
+@NullUnmarked // Outcome's fields and the transport callbacks' (response, error) pairs are null by turns
 public final class RequestExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.runlist.http");
@@ -49,129 +48,188 @@ public final class RequestExecutor {
     private final Transport transport;
     private final RetryPolicy retryPolicy;
     private final ErrorMapper errorMapper;
+    private final LiveCalls calls;
     private final ListenerEvents events;
 
-    /** An executor for calls made with {@code settings}. */
-    public RequestExecutor(ClientSettings settings) {
+    /** An executor for calls made with {@code settings}, tracked by {@code calls}. */
+    public RequestExecutor(ClientSettings settings, LiveCalls calls) {
         this.settings = settings;
         this.transport = settings.transport();
         this.retryPolicy = settings.retryPolicy();
         this.errorMapper = new ErrorMapper(settings.json(), settings.authenticator());
+        this.calls = calls;
         this.events = settings.events();
     }
 
     /**
-     * Makes the call, retrying as the policy allows, and returns what {@code reader} read.
+     * Makes the call on the caller's thread, retrying as the policy allows, and returns what
+     * {@code reader} read. Every wait (for the headers, for body bytes, before a retry) ends when the
+     * call ends: by its deadline, by {@code close()}, or by an interrupt, which aborts the exchange and
+     * throws a {@link RunlistException} caused by the {@link InterruptedException}, the thread's
+     * interrupt flag set again.
      *
      * @param requestFor builds the request of an attempt given the time left (null: no overall timeout)
      * @param timeout the overall timeout, all attempts included; null for none
+     * @throws dev.runlist.errors.ClientClosedException when the client is or gets closed
      */
     public <T> T execute(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader, Duration timeout) {
-        Deadline deadline = Deadline.after(timeout);
+        Call<T> call = new Call<>(timeout);
+        if (!calls.add(call)) {
+            throw Call.refused();
+        }
+        call.armDeadline(calls);
         AtomicBoolean renewedCredential = new AtomicBoolean();
-        for (int attempt = 1; ; attempt++) {
-            TransportRequest request = requestFor.apply(deadline.remainingOrFail(attempt, null));
-            events.attemptStarted(request, attempt);
+        CompletableFuture<T> result = call.result();
+        for (int attempt = 1; !result.isDone(); attempt++) {
             long start = System.nanoTime();
+            TransportRequest request;
+            CompletableFuture<TransportResponse> exchange;
+            try {
+                request = requestFor.apply(call.remainingOrFail());
+                call.attempt(attempt, request.target());
+                events.attemptStarted(request, attempt);
+                exchange = transport.executeAsync(request);
+            } catch (RuntimeException e) {
+                call.abort(e);
+                break;
+            }
+            call.exchange(exchange);
             Outcome<T> outcome;
             try {
-                outcome = onResponse(events.counting(transport.execute(request)), request, reader, attempt, start, deadline,
-                        renewedCredential);
-            } catch (IOException e) {
-                events.attemptEnded(request, attempt, start, null, e);
-                outcome = onIoFailure(e, request, attempt, start, deadline);
-            }
-            if (outcome.value != null) {
-                return outcome.value;
-            }
-            if (outcome.retryAfter == null) {
-                throw outcome.failure;
-            }
-            sleep(outcome.retryAfter);
-        }
-    }
-
-    /**
-     * Makes the call without blocking the caller. Cancelling the returned future aborts the
-     * exchange in flight and stops any further attempt.
-     */
-    public <T> CompletableFuture<T> executeAsync(
-            Function<Duration, TransportRequest> requestFor, BodyReader<T> reader, Duration timeout) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        AtomicReference<Future<?>> inFlight = new AtomicReference<>();
-        result.whenComplete((value, error) -> {
-            Future<?> f = inFlight.get();
-            if (result.isCancelled() && f != null) {
-                f.cancel(true);
-            }
-        });
-        Deadline deadline = Deadline.after(timeout);
-        AtomicBoolean renewedCredential = new AtomicBoolean();
-        settings.asyncExecutor().execute(() -> attemptAsync(requestFor, reader, deadline, renewedCredential, 1, result,
-                inFlight));
-        return result;
-    }
-
-    private <T> void attemptAsync(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader,
-            Deadline deadline, AtomicBoolean renewedCredential, int attempt, CompletableFuture<T> result,
-            AtomicReference<Future<?>> inFlight) {
-        if (result.isDone()) {
-            return;
-        }
-        TransportRequest request;
-        try {
-            request = requestFor.apply(deadline.remainingOrFail(attempt, null));
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-            return;
-        }
-        events.attemptStarted(request, attempt);
-        long start = System.nanoTime();
-        CompletableFuture<TransportResponse> exchange = transport.executeAsync(request);
-        inFlight.set(exchange);
-        if (result.isCancelled()) {
-            exchange.cancel(true); // the handler below still runs, and reports the attempt's end
-        }
-        exchange.whenCompleteAsync((response, error) -> {
-            Outcome<T> outcome;
-            try {
-                if (error == null) {
-                    outcome = onResponse(events.counting(response), request, reader, attempt, start, deadline, renewedCredential);
-                } else {
-                    Throwable cause = unwrap(error);
-                    events.attemptEnded(request, attempt, start, null, cause);
-                    if (cause instanceof CancellationException) {
-                        result.cancel(false);
-                        return;
-                    }
-                    IOException io = cause instanceof IOException e ? e
-                            : new IOException(request.target() + " failed: " + cause, cause);
-                    outcome = onIoFailure(io, request, attempt, start, deadline);
+                TransportResponse response = exchange.get();
+                if (!call.response(response)) {
+                    break;
                 }
+                outcome = onResponse(events.counting(response), request, reader, attempt, start, call, renewedCredential);
+            } catch (InterruptedException e) {
+                events.attemptEnded(request, attempt, start, null, e);
+                throw call.interrupted(e);
+            } catch (CancellationException e) {
+                events.attemptEnded(request, attempt, start, null, e);
+                break; // only the call cancels the exchange, once it has ended
+            } catch (ExecutionException e) {
+                Throwable cause = unwrap(e);
+                events.attemptEnded(request, attempt, start, null, cause);
+                IOException io = cause instanceof IOException x ? x : new IOException(request.target() + " failed: " + cause, cause);
+                outcome = onIoFailure(io, request, attempt, start, call);
             } catch (RuntimeException e) {
                 outcome = Outcome.failure(e);
+            }
+            if (result.isDone()) {
+                break;
+            }
+            if (Call.wasInterrupted(outcome.failure)) {
+                throw call.interrupted(outcome.failure);
             }
             if (outcome.value != null) {
                 result.complete(outcome.value);
             } else if (outcome.retryAfter == null) {
-                result.completeExceptionally(outcome.failure);
+                call.abort(outcome.failure);
             } else {
-                CompletableFuture.delayedExecutor(outcome.retryAfter.toNanos(), TimeUnit.NANOSECONDS,
-                                settings.asyncExecutor())
-                        .execute(() -> attemptAsync(requestFor, reader, deadline, renewedCredential, attempt + 1, result,
-                                inFlight));
+                call.awaitEnd(outcome.retryAfter);
             }
-        }, settings.asyncExecutor());
+        }
+        return call.await();
+    }
+
+    /**
+     * Makes the call without blocking the caller. Cancelling the returned future aborts the
+     * exchange in flight, in any phase, and stops any further attempt. On a closed client the future
+     * fails with a {@link dev.runlist.errors.ClientClosedException}.
+     */
+    public <T> CompletableFuture<T> executeAsync(
+            Function<Duration, TransportRequest> requestFor, BodyReader<T> reader, Duration timeout) {
+        return start(requestFor, reader, timeout, settings.asyncExecutor()).result();
+    }
+
+    private <T> Call<T> start(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader, Duration timeout,
+            Executor executor) {
+        Call<T> call = new Call<>(timeout);
+        if (!calls.add(call)) {
+            call.abort(Call.refused());
+            return call;
+        }
+        call.armDeadline(calls);
+        AtomicBoolean renewedCredential = new AtomicBoolean();
+        run(executor, call, () -> attempt(requestFor, reader, call, renewedCredential, 1, executor));
+        return call;
+    }
+
+    /** Runs {@code task} on {@code executor}; a rejection ends the call (closed, or the executor's own reason). */
+    private void run(Executor executor, Call<?> call, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            call.abort(calls.isClosed() ? Call.refused()
+                    : new RunlistException("the executor refused " + call.target() + ": " + e, e));
+        }
+    }
+
+    private <T> void attempt(Function<Duration, TransportRequest> requestFor, BodyReader<T> reader,
+            Call<T> call, AtomicBoolean renewedCredential, int attempt, Executor executor) {
+        CompletableFuture<T> result = call.result();
+        if (result.isDone()) {
+            return;
+        }
+        TransportRequest request;
+        CompletableFuture<TransportResponse> exchange;
+        long start = System.nanoTime();
+        try {
+            request = requestFor.apply(call.remainingOrFail());
+            call.attempt(attempt, request.target());
+            events.attemptStarted(request, attempt);
+            exchange = transport.executeAsync(request);
+        } catch (RuntimeException e) {
+            call.abort(e);
+            return;
+        }
+        call.exchange(exchange);
+        exchange.whenCompleteAsync((response, error) -> {
+            if (response != null && !call.response(response)) {
+                events.attemptEnded(request, attempt, start, response, new CancellationException("the call has ended"));
+                return;
+            }
+            Outcome<T> outcome;
+            try {
+                if (error == null) {
+                    outcome = onResponse(events.counting(response), request, reader, attempt, start, call, renewedCredential);
+                } else {
+                    Throwable cause = unwrap(error);
+                    events.attemptEnded(request, attempt, start, null, cause);
+                    if (cause instanceof CancellationException) {
+                        // Only the call cancels the exchange, once it has ended.
+                        return;
+                    }
+                    IOException io = cause instanceof IOException e ? e
+                            : new IOException(request.target() + " failed: " + cause, cause);
+                    outcome = onIoFailure(io, request, attempt, start, call);
+                }
+            } catch (RuntimeException e) {
+                outcome = Outcome.failure(e);
+            }
+            if (result.isDone()) {
+                return;
+            }
+            if (outcome.value != null) {
+                result.complete(outcome.value);
+            } else if (outcome.retryAfter == null) {
+                call.abort(outcome.failure);
+            } else {
+                call.retryTimer(calls.schedule(() -> run(executor, call,
+                                () -> attempt(requestFor, reader, call, renewedCredential, attempt + 1, executor)),
+                        outcome.retryAfter.toNanos()));
+            }
+        }, task -> run(executor, call, task));
     }
 
     private <T> Outcome<T> onResponse(TransportResponse response, TransportRequest request, BodyReader<T> reader,
-            int attempt, long start, Deadline deadline, AtomicBoolean renewedCredential) {
+            int attempt, long start, Call<?> call, AtomicBoolean renewedCredential) {
         try (response) {
             int status = response.status();
             Headers headers = response.headers();
             log(request, status, start, headers, attempt, null);
             if (status >= 200 && status < 300) {
-                GuardedBodyStream raw = deadline.guard(response.body());
+                GuardedBodyStream raw = new GuardedBodyStream(response.body(), call.bounded(), call.deadlineNanos());
                 try {
                     T value = reader.read(decodedBody(response, raw), headers);
                     events.attemptEnded(request, attempt, start, response, null);
@@ -181,7 +239,7 @@ public final class RequestExecutor {
                     if (raw.failure() == null || !(e instanceof DecodeException)) {
                         throw e;
                     }
-                    return onIoFailure(raw.failure(), request, attempt, start, deadline);
+                    return onIoFailure(raw.failure(), request, attempt, start, call);
                 }
             }
             RunlistException error = errorMapper.toException(status, headers, ResponseBodies.readErrorBody(response),
@@ -189,16 +247,16 @@ public final class RequestExecutor {
             events.attemptEnded(request, attempt, start, response, null);
             if (status == 401 && settings.authenticator().rejected(request) && renewedCredential.compareAndSet(false, true)) {
                 // A token may expire or be revoked before its stated expiry: one more attempt with a fresh one.
-                return retryOrTimeout(Duration.ZERO, error, attempt, deadline);
+                return retryOrTimeout(Duration.ZERO, error, attempt, call);
             }
             if (RetryPolicy.isRetryable(status, headers) && retryPolicy.canRetry(attempt)) {
                 // Empty when the server's delay is more than the client waits: fail now, as the status's exception.
-                Optional<Duration> delay = retryPolicy.delay(attempt, headers, deadline.remaining());
-                return delay.isEmpty() ? Outcome.failure(error) : retryOrTimeout(delay.get(), error, attempt, deadline);
+                Optional<Duration> delay = retryPolicy.delay(attempt, headers, call.remaining());
+                return delay.isEmpty() ? Outcome.failure(error) : retryOrTimeout(delay.get(), error, attempt, call);
             }
             return Outcome.failure(error);
         } catch (IOException closeFailure) {
-            return onIoFailure(closeFailure, request, attempt, start, deadline);
+            return onIoFailure(closeFailure, request, attempt, start, call);
         }
     }
 
@@ -211,33 +269,24 @@ public final class RequestExecutor {
     }
 
     private <T> Outcome<T> onIoFailure(IOException e, TransportRequest request, int attempt, long start,
-            Deadline deadline) {
+            Call<?> call) {
         log(request, -1, start, Headers.empty(), attempt, e);
-        if (deadline.expired()) {
-            return Outcome.failure(deadline.timeoutException(attempt, e));
+        if (call.expired()) {
+            return Outcome.failure(call.timeoutException(e));
         }
         ConnectionException failure = new ConnectionException(describeFailure(request, e), e, attempt);
         if (!RetryPolicy.isRetryable(e) || !retryPolicy.canRetry(attempt)) {
             return Outcome.failure(failure);
         }
-        return retryOrTimeout(retryPolicy.delay(attempt, Headers.empty(), null).orElseThrow(), failure, attempt, deadline);
+        return retryOrTimeout(retryPolicy.delay(attempt, Headers.empty(), null).orElseThrow(), failure, attempt, call);
     }
 
-    private <T> Outcome<T> retryOrTimeout(Duration delay, RunlistException last, int attempt, Deadline deadline) {
-        if (!deadline.allows(delay)) {
-            return Outcome.failure(deadline.timeoutException(attempt, last));
+    private <T> Outcome<T> retryOrTimeout(Duration delay, RunlistException last, int attempt, Call<?> call) {
+        if (!call.allows(delay)) {
+            return Outcome.failure(call.timeoutException(last));
         }
         events.retryScheduled(attempt, delay, last);
         return Outcome.retry(delay, last);
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunlistException("interrupted while waiting to retry", e);
-        }
     }
 
     private void log(TransportRequest request, int status, long start, Headers headers, int attempt, IOException e) {
@@ -292,55 +341,6 @@ public final class RequestExecutor {
 
         static <T> Outcome<T> failure(RuntimeException failure) {
             return new Outcome<>(null, null, failure);
-        }
-    }
-
-    /** The end of a call's overall timeout, or none. */
-    private static final class Deadline {
-        private final Duration timeout;
-        private final long endNanos;
-
-        private Deadline(Duration timeout) {
-            this.timeout = timeout;
-            this.endNanos = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-        }
-
-        static Deadline after(Duration timeout) {
-            return new Deadline(timeout);
-        }
-
-        boolean expired() {
-            return timeout != null && System.nanoTime() - endNanos >= 0;
-        }
-
-        /** The body stream, failing reads once this deadline has passed. */
-        GuardedBodyStream guard(InputStream body) {
-            return new GuardedBodyStream(body, timeout != null, endNanos);
-        }
-
-        /** The time left, or null without a timeout. */
-        Duration remaining() {
-            return timeout == null ? null : Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
-        }
-
-        boolean allows(Duration wait) {
-            return timeout == null || System.nanoTime() + wait.toNanos() - endNanos < 0;
-        }
-
-        /** The time left, or null without a timeout; throws once it has run out. */
-        Duration remainingOrFail(int attempt, Throwable cause) {
-            if (timeout == null) {
-                return null;
-            }
-            long left = endNanos - System.nanoTime();
-            if (left <= 0) {
-                throw timeoutException(attempt, cause);
-            }
-            return Duration.ofNanos(left);
-        }
-
-        RunlistTimeoutException timeoutException(int attempt, Throwable cause) {
-            return new RunlistTimeoutException("the call", timeout, attempt, cause);
         }
     }
 }

@@ -16,6 +16,11 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -27,7 +32,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.TimeValue;
 
 /**
  * A {@link Transport} on Apache HttpClient 5. Thread-safe; share one per application.
@@ -48,12 +52,17 @@ public final class ApacheTransport implements Transport {
     /** Bytes an async response body holds before the connection stops being read. */
     public static final int ASYNC_BODY_BUFFER = 256 * 1024;
 
+    /** When a cancelled async exchange is cancelled again, to catch a cancel HttpCore lost. */
+    private static final Duration LATE_CANCEL = Duration.ofMillis(200);
+
     private final TransportConfig config;
     private final CloseableHttpClient classic;
     private final boolean ownsClassic;
     private final CloseableHttpAsyncClient userAsync;
+    private final Set<CompletableFuture<TransportResponse>> live = ConcurrentHashMap.newKeySet();
     private CloseableHttpAsyncClient ownAsync;
-    private boolean closed;
+    private PoolingAsyncClientConnectionManager ownAsyncPool;
+    private volatile boolean closed;
 
     private ApacheTransport(Builder b) {
         this.config = b.config;
@@ -96,8 +105,10 @@ public final class ApacheTransport implements Transport {
 
     /**
      * Sends {@code request} on the async client; the future completes when the headers have arrived
-     * and the body then streams in. Cancelling the future, or closing the body before its end, cancels
-     * the Apache exchange, which closes its connection.
+     * and the body then streams in. Cancelling the future in any phase (waiting for a pooled
+     * connection, connecting, waiting for the headers), or closing the body before its end, cancels
+     * the Apache exchange, which closes its connection. The request's timeout bounds the wait for a
+     * pooled connection and for the headers.
      */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
@@ -108,25 +119,33 @@ public final class ApacheTransport implements Transport {
             CloseableHttpAsyncClient client = asyncClient();
             BasicHttpRequest apacheRequest = new BasicHttpRequest(request.method(), request.uri());
             HeaderMapping.toApache(request.headers(), apacheRequest);
-            PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, () -> exchange.thenAccept(f -> f.cancel(true)));
+            Runnable cancel = () -> exchange.thenAccept(ApacheTransport::cancelExchange);
+            PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, cancel);
             StreamingResponseConsumer consumer = new StreamingResponseConsumer(result, body, target);
+            live.add(result);
+            result.whenComplete((r, e) -> {
+                live.remove(result);
+                if (e != null) {
+                    // Cancelled, or failed by close(): abort whatever phase the exchange is in.
+                    cancel.run();
+                }
+            });
             exchange.complete(client.execute(new BasicRequestProducer(apacheRequest, null), consumer,
                     context(request), failuresTo(consumer)));
+            if (closed) {
+                result.completeExceptionally(closedFailure(target));
+            }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
-            return result;
         }
-        result.whenComplete((r, e) -> {
-            if (result.isCancelled()) {
-                exchange.thenAccept(f -> f.cancel(true));
-            }
-        });
         return result;
     }
 
     /**
-     * Closes the clients this transport created, gracefully, and waits briefly for their threads to
-     * end. Clients given to the builder are left open. Idempotent.
+     * Fails every exchange still waiting for its headers, then closes the clients this transport
+     * created; their connections are closed at once, so bodies being read fail. Clients given to the
+     * builder are left open (their exchanges started here are still aborted). Returns within about a
+     * second. Idempotent.
      */
     @Override
     public void close() {
@@ -138,18 +157,32 @@ public final class ApacheTransport implements Transport {
             closed = true;
             async = ownAsync;
         }
+        for (CompletableFuture<TransportResponse> f : live) {
+            f.completeExceptionally(closedFailure("an exchange"));
+        }
         if (ownsClassic) {
-            classic.close(CloseMode.GRACEFUL);
+            classic.close(CloseMode.IMMEDIATE);
         }
         if (async != null) {
-            async.close(CloseMode.GRACEFUL);
-            try {
-                async.awaitShutdown(TimeValue.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            async.close(CloseMode.IMMEDIATE);
+            ApacheClients.shutDown(async, ownAsyncPool);
         }
+    }
+
+    /**
+     * Cancels an Apache exchange, twice. HttpCore's {@code ComplexFuture.setDependency} checks
+     * {@code isDone()} and then stores the exchange's own cancellable, not atomically: a cancel that
+     * lands while the I/O thread installs it (just as the request goes out) is lost, and the exchange
+     * runs on with its connection open. A second cancel a little later takes that late cancellable
+     * and cancels it; on an exchange already ended it does nothing.
+     */
+    private static void cancelExchange(Future<Void> apacheFuture) {
+        apacheFuture.cancel(true);
+        CompletableFuture.delayedExecutor(LATE_CANCEL.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> apacheFuture.cancel(true));
+    }
+
+    private static IOException closedFailure(String target) {
+        return new IOException(target + " aborted: the ApacheTransport was closed");
     }
 
     private synchronized void checkOpen() {
@@ -164,7 +197,8 @@ public final class ApacheTransport implements Transport {
             return userAsync;
         }
         if (ownAsync == null) {
-            ownAsync = ApacheClients.async(config);
+            ownAsyncPool = ApacheClients.asyncPool(config);
+            ownAsync = ApacheClients.async(config, ownAsyncPool);
             ownAsync.start();
         }
         return ownAsync;
@@ -173,7 +207,7 @@ public final class ApacheTransport implements Transport {
     private static HttpClientContext context(TransportRequest request) {
         HttpClientContext context = HttpClientContext.create();
         if (request.timeout() != null) {
-            context.setRequestConfig(ApacheClients.withResponseTimeout(request.timeout()));
+            context.setRequestConfig(ApacheClients.bounded(request.timeout()));
         }
         return context;
     }

@@ -7,6 +7,10 @@ import dev.runlist.RunPage;
 import dev.runlist.RunsClient;
 import dev.runlist.testing.FakeRunsApi;
 import dev.runlist.testing.Fault;
+import dev.runlist.spi.Headers;
+import dev.runlist.spi.TransportRequest;
+import dev.runlist.spi.TransportResponse;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +75,13 @@ class ApacheTraceLoggingTest {
 
             fake.failNext(1, Fault.status(500));
             assertThat(countAsync(azure, twoPerPage)).isEqualTo(5);
+        }
+        // The client sends every exchange through executeAsync; the classic client serves execute().
+        Headers headers = Headers.builder().add("Authorization", "Bearer " + KEY).add("OpenAI-Beta", "assistants=v2").build();
+        try (TransportResponse r = transport.execute(TransportRequest.get(
+                URI.create(fake.baseUrl() + "/threads/" + THREAD + "/runs"), headers))) {
+            assertThat(r.status()).isEqualTo(200);
+            r.body().readAllBytes();
         }
         assertThat(fake.requests()).anySatisfy(r -> {
             assertThat(r.path()).startsWith("/openai/");

@@ -7,11 +7,14 @@ import dev.runlist.spi.TransportRequest;
 import dev.runlist.spi.TransportResponse;
 import dev.runlist.transport.jdk.internal.DaemonThreads;
 import dev.runlist.transport.jdk.internal.Failures;
+import dev.runlist.transport.jdk.internal.PublisherBody;
 import dev.runlist.transport.jdk.internal.ReadTimeoutInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ProxySelector;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +23,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +46,13 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  *       and timer this transport owns and drops its reference to the client; the client's selector
  *       thread and pooled connections go away once the client is garbage collected (a few seconds
  *       after a GC).</li>
+ *   <li>A hidden resend: when a pooled connection turns out closed before any byte of the response
+ *       arrived, the JDK client sends a {@code GET} once more on a new connection by itself. The
+ *       runlist core cannot see or prevent it, so {@code maxRetries(0)} can mean two exchanges while
+ *       the exception's {@code attempts()} counts one. (Apache HttpClient sends it once.)</li>
+ *   <li>On Java 17 the JDK's own body stream ({@code BodyHandlers.ofInputStream()}) swallows an
+ *       interrupt; this transport reads the body from the JDK's publisher instead, so that an
+ *       interrupted read ends and closes the connection.</li>
  * </ul>
  */
 public final class JdkTransport implements Transport {
@@ -48,6 +60,7 @@ public final class JdkTransport implements Transport {
     private final TransportConfig config;
     private final ExecutorService ownedExecutor;
     private final ScheduledThreadPoolExecutor readTimer;
+    private final Set<CompletableFuture<TransportResponse>> live = ConcurrentHashMap.newKeySet();
     private volatile HttpClient client;
 
     private JdkTransport(Builder b) {
@@ -100,7 +113,7 @@ public final class JdkTransport implements Transport {
     public TransportResponse execute(TransportRequest request) throws IOException {
         HttpClient c = openClient();
         try {
-            return toResponse(c.send(toJdkRequest(request), BodyHandlers.ofInputStream()), request);
+            return toResponse(c.send(toJdkRequest(request), BodyHandlers.ofPublisher()), request);
         } catch (IOException e) {
             throw Failures.wrap(request, e);
         } catch (InterruptedException e) {
@@ -114,20 +127,23 @@ public final class JdkTransport implements Transport {
     /**
      * Sends {@code request} without blocking; the future completes when the headers have arrived.
      *
-     * <p>Cancelling the returned future cancels the JDK exchange's future, and, should the response
-     * arrive anyway (early Java 17 builds did not abort on cancel), closes its body at once, which
-     * makes the JDK close the connection. Either way the server sees the connection closed.
+     * <p>Cancelling the returned future, in any phase (connecting, waiting for the headers), cancels
+     * the JDK exchange's future, which closes its connection; should the response arrive anyway, its
+     * body is closed at once, which makes the JDK close the connection. Either way the server sees the
+     * connection closed. Closing the body before its end, from any thread, does the same and makes a
+     * read blocked in it fail.
      */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<InputStream>> sent;
+        CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent;
         try {
-            sent = openClient().sendAsync(toJdkRequest(request), BodyHandlers.ofInputStream());
+            sent = openClient().sendAsync(toJdkRequest(request), BodyHandlers.ofPublisher());
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
             return result;
         }
+        live.add(result);
         sent.whenComplete((response, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(Failures.wrap(request, Failures.unwrap(failure)));
@@ -139,24 +155,37 @@ public final class JdkTransport implements Transport {
             }
         });
         result.whenComplete((r, e) -> {
-            if (result.isCancelled()) {
+            live.remove(result);
+            if (e != null) {
+                // Cancelled, or failed by close(): abort the exchange in whatever phase it is.
                 sent.cancel(true);
             }
         });
+        if (client == null) {
+            result.completeExceptionally(closedFailure(request.target()));
+        }
         return result;
     }
 
     /**
-     * Shuts down the threads this transport owns and forgets its client. A client given to
-     * {@link Builder#httpClient} is left as it is. Idempotent.
+     * Fails every exchange still waiting for its headers, shuts down the threads this transport owns
+     * and forgets its client. A client given to {@link Builder#httpClient} is left as it is (its
+     * exchanges started here are still aborted). Idempotent.
      */
     @Override
     public void close() {
         client = null;
+        for (CompletableFuture<TransportResponse> f : live) {
+            f.completeExceptionally(closedFailure("an exchange"));
+        }
         readTimer.shutdownNow();
         if (ownedExecutor != null) {
             ownedExecutor.shutdownNow();
         }
+    }
+
+    private static IOException closedFailure(String target) {
+        return new IOException(target + " aborted: the JdkTransport was closed");
     }
 
     private HttpClient openClient() {
@@ -176,15 +205,16 @@ public final class JdkTransport implements Transport {
         return b.build();
     }
 
-    private TransportResponse toResponse(HttpResponse<InputStream> response, TransportRequest request) {
+    private TransportResponse toResponse(HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, TransportRequest request) {
         Headers.Builder headers = Headers.builder();
         for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
             if (!e.getKey().startsWith(":")) {
                 e.getValue().forEach(v -> headers.add(e.getKey(), v));
             }
         }
-        InputStream body = new ReadTimeoutInputStream(
-                response.body(), config.readTimeout(), readTimer, request.target());
+        PublisherBody stream = new PublisherBody(request.target());
+        response.body().subscribe(stream);
+        InputStream body = new ReadTimeoutInputStream(stream, config.readTimeout(), readTimer, request.target());
         return new TransportResponse(response.statusCode(), headers.build(), body);
     }
 

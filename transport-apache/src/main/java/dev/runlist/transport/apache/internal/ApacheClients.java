@@ -13,11 +13,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -59,6 +62,11 @@ public final class ApacheClients {
 
     /** An async client, not yet started, whose I/O threads are named {@code runlist-apache-io-n}. */
     public static CloseableHttpAsyncClient async(TransportConfig config) {
+        return async(config, asyncPool(config));
+    }
+
+    /** The connection pool of an async client, which its owner may close at once to end every connection. */
+    public static PoolingAsyncClientConnectionManager asyncPool(TransportConfig config) {
         PoolingAsyncClientConnectionManagerBuilder pool = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
@@ -69,8 +77,13 @@ public final class ApacheClients {
         if (config.sslContext() != null) {
             pool.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(config.sslContext()).buildAsync());
         }
+        return pool.build();
+    }
+
+    /** An async client on {@code pool}, not yet started, whose I/O threads are named {@code runlist-apache-io-n}. */
+    public static CloseableHttpAsyncClient async(TransportConfig config, PoolingAsyncClientConnectionManager pool) {
         HttpAsyncClientBuilder b = HttpAsyncClients.custom()
-                .setConnectionManager(pool.build())
+                .setConnectionManager(pool)
                 .setThreadFactory(new DaemonThreads("runlist-apache-io-"))
                 // Not the default LoggingIOSessionDecorator, which dumps every byte sent, credentials
                 // included, when the wire logger is at DEBUG; the sessions are otherwise the same.
@@ -86,12 +99,33 @@ public final class ApacheClients {
         return b.build();
     }
 
-    /** The per-request settings for a request with its own timeout. */
-    public static RequestConfig withResponseTimeout(Duration responseTimeout) {
+    /**
+     * The per-request settings for a request with its own timeout: it bounds the wait for a pooled
+     * connection and the wait for the response headers.
+     */
+    public static RequestConfig bounded(Duration requestTimeout) {
         return RequestConfig.custom()
                 .setRedirectsEnabled(false)
-                .setResponseTimeout(timeout(responseTimeout))
+                .setConnectionRequestTimeout(timeout(requestTimeout))
+                .setResponseTimeout(timeout(requestTimeout))
                 .build();
+    }
+
+    /**
+     * Shuts down a client this transport owns without blocking for long and without an ERROR in the
+     * log: its pool is closed at once first, which ends every connection (those of exchanges whose
+     * cancel HttpCore lost included), then the client gracefully, which now has nothing to wait for.
+     * (Closing the client itself with {@code IMMEDIATE} races its I/O reactor's own shutdown, which
+     * then logs a {@code ClosedSelectorException} at ERROR.)
+     */
+    public static void shutDown(CloseableHttpAsyncClient client, PoolingAsyncClientConnectionManager pool) {
+        pool.close(CloseMode.IMMEDIATE);
+        client.close(CloseMode.GRACEFUL);
+        try {
+            client.awaitShutdown(TimeValue.ofMilliseconds(500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ConnectionConfig connectionConfig(TransportConfig config) {

@@ -8,8 +8,9 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
 
 /**
  * A response body handed from Apache's I/O thread to the caller's thread as it arrives, holding at
- * most about {@code capacity} bytes: when the buffer is full, no more capacity is granted to the
- * connection, so Apache stops reading the socket until the caller has read half of it.
+ * most about {@code capacity} bytes: the connection is granted only what the buffer can take beyond
+ * what it holds and what was granted before, so Apache stops reading the socket when the buffer is
+ * full, until the caller has read half of it.
  *
  * <p>Reading is for one thread; the I/O side ({@link #write}, {@link #end}, {@link #fail},
  * {@link #updateCapacity}) may run on another. Closing before the end runs the abort action given at
@@ -24,7 +25,8 @@ public final class PipedBody extends InputStream {
     private boolean closed;
     private IOException failure;
     private CapacityChannel channel;
-    private boolean starved;
+    /** Bytes granted to the connection and not yet received: what may still arrive without a new grant. */
+    private long window;
 
     /** A pipe holding about {@code capacity} bytes that runs {@code abort} when closed early. */
     public PipedBody(int capacity, Runnable abort) {
@@ -37,8 +39,10 @@ public final class PipedBody extends InputStream {
         int grant;
         synchronized (this) {
             channel = ch;
-            grant = closed ? 0 : capacity - buffered;
-            starved = grant <= 0;
+            // Apache asks when it has no capacity left: whatever was granted before has arrived.
+            window = 0;
+            grant = closed ? 0 : freeCapacity();
+            window = grant;
         }
         if (grant > 0) {
             ch.update(grant);
@@ -56,6 +60,7 @@ public final class PipedBody extends InputStream {
         src.get(copy);
         chunks.add(ByteBuffer.wrap(copy));
         buffered += n;
+        window = Math.max(0, window - n);
         notifyAll();
     }
 
@@ -113,9 +118,11 @@ public final class PipedBody extends InputStream {
                 chunks.poll();
             }
             buffered -= n;
-            if (starved && buffered <= capacity / 2) {
-                starved = false;
-                grant = capacity - buffered;
+            int free = freeCapacity();
+            if (channel != null && free >= capacity / 2) {
+                // Granted in large steps, so that the connection is not woken for every read.
+                grant = free;
+                window += free;
                 ch = channel;
             }
         }
@@ -124,6 +131,11 @@ public final class PipedBody extends InputStream {
             ch.update(grant);
         }
         return n;
+    }
+
+    /** What the buffer can take beyond what it holds and what the connection may already send. */
+    private int freeCapacity() {
+        return (int) Math.max(0, capacity - buffered - window);
     }
 
     @Override

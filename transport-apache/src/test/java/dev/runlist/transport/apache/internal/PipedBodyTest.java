@@ -16,7 +16,7 @@ class PipedBodyTest {
     private final AtomicInteger granted = new AtomicInteger();
     private final CapacityChannel channel = granted::addAndGet;
 
-    /** A full buffer grants nothing until the reader has drained half of it. */
+    /** A full buffer grants nothing until the reader has drained half of it, and never more than it can take. */
     @Test
     void grantsCapacityOnlyWhenTheReaderMakesRoom() throws IOException {
         PipedBody body = new PipedBody(1000, () -> {});
@@ -27,8 +27,13 @@ class PipedBodyTest {
         assertThat(granted).as("still more than half full").hasValue(0);
         assertThat(body.read(new byte[200])).isEqualTo(200);
         assertThat(granted).hasValue(600);
+        body.write(ByteBuffer.wrap(new byte[600]));
+        assertThat(body.read(new byte[1000])).isEqualTo(400);
+        assertThat(granted).as("the grant arrived: 600 buffered").hasValue(600);
+        assertThat(body.read(new byte[1000])).isEqualTo(600);
+        assertThat(granted).as("the grant received and read, the buffer empty").hasValue(1600);
         body.updateCapacity(channel);
-        assertThat(granted).as("asked again with 400 buffered").hasValue(1200);
+        assertThat(granted).as("asked again with 1000 granted and nothing buffered: Apache's window is spent").hasValue(2600);
     }
 
     /** Bytes written before the end are read in order, then end of stream. */
