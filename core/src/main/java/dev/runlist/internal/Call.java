@@ -137,8 +137,14 @@ final class Call<T> {
      * the thread's interrupt flag set again, and the exception to throw returned.
      */
     RunlistException interrupted(Throwable cause) {
+        Throwable why = cause;
+        if (!isInterruption(cause)) {
+            // Interrupted while the attempt ended otherwise (a 503, say): the interrupt is the cause.
+            why = new InterruptedException("the calling thread was interrupted");
+            why.addSuppressed(cause);
+        }
         RunlistException interrupted = new RunlistException(target + " was interrupted after "
-                + elapsedMillis() + " ms (attempt " + Math.max(1, attempts) + ")", cause);
+                + elapsedMillis() + " ms (attempt " + Math.max(1, attempts) + ")", why);
         abort(interrupted);
         Thread.currentThread().interrupt();
         return interrupted;
@@ -150,9 +156,11 @@ final class Call<T> {
      * {@link java.io.IOException}).
      */
     static boolean wasInterrupted(@Nullable Throwable failure) {
-        if (Thread.currentThread().isInterrupted()) {
-            return true;
-        }
+        return Thread.currentThread().isInterrupted() || isInterruption(failure);
+    }
+
+    /** Whether {@code failure} or one of its causes is an interruption (a socket timeout is not). */
+    private static boolean isInterruption(@Nullable Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException
                     || t instanceof InterruptedIOException && !(t instanceof SocketTimeoutException)) {

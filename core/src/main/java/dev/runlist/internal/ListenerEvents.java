@@ -10,6 +10,7 @@ import dev.runlist.RunsListener.PageDelivered;
 import dev.runlist.RunsListener.RetryReason;
 import dev.runlist.RunsListener.RetryScheduled;
 import dev.runlist.errors.ApiException;
+import dev.runlist.errors.ClientClosedException;
 import dev.runlist.errors.RunlistException;
 import dev.runlist.errors.RunlistTimeoutException;
 import dev.runlist.spi.TransportRequest;
@@ -197,7 +198,7 @@ public final class ListenerEvents {
             if (t instanceof CancellationException) {
                 return Ending.CANCELLED;
             }
-            if (t instanceof RejectedExecutionException) {
+            if (t instanceof RejectedExecutionException || t instanceof ClientClosedException) {
                 return Ending.CLOSED;
             }
         }
