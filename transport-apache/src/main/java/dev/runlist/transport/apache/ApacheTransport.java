@@ -120,7 +120,7 @@ public final class ApacheTransport implements Transport {
             BasicHttpRequest apacheRequest = new BasicHttpRequest(request.method(), request.uri());
             HeaderMapping.toApache(request.headers(), apacheRequest);
             Runnable cancel = () -> exchange.thenAccept(ApacheTransport::cancelExchange);
-            PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, cancel);
+            PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, config.readTimeout(), cancel);
             StreamingResponseConsumer consumer = new StreamingResponseConsumer(result, body, target);
             live.add(result);
             result.whenComplete((r, e) -> {

@@ -2,6 +2,9 @@ package dev.runlist.transport.apache.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import org.apache.hc.core5.http.nio.CapacityChannel;
@@ -18,6 +21,8 @@ import org.apache.hc.core5.http.nio.CapacityChannel;
  */
 public final class PipedBody extends InputStream {
     private final int capacity;
+    private final long maxStallNanos;
+    private boolean writerWaiting;
     private final Runnable abort;
     private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
     private int buffered;
@@ -28,9 +33,13 @@ public final class PipedBody extends InputStream {
     /** Bytes granted to the connection and not yet received: what may still arrive without a new grant. */
     private long window;
 
-    /** A pipe holding about {@code capacity} bytes that runs {@code abort} when closed early. */
-    public PipedBody(int capacity, Runnable abort) {
+    /**
+     * A pipe holding about {@code capacity} bytes that runs {@code abort} when closed early; a writer
+     * waits at most {@code maxStall} for the reader to make room.
+     */
+    public PipedBody(int capacity, Duration maxStall, Runnable abort) {
         this.capacity = capacity;
+        this.maxStallNanos = maxStall.toNanos();
         this.abort = abort;
     }
 
@@ -49,8 +58,16 @@ public final class PipedBody extends InputStream {
         }
     }
 
-    /** Appends a copy of the remaining bytes of {@code src}. */
-    public synchronized void write(ByteBuffer src) {
+    /**
+     * Appends a copy of the remaining bytes of {@code src}. Apache goes on reading a socket past the
+     * capacity granted while bytes keep arriving (its read loop stops only when the socket is empty),
+     * so a sender faster than the reader would fill the heap: past twice the capacity this waits,
+     * on Apache's I/O thread, until the reader has made room or closed the body, at most
+     * {@code maxStall}; then the exchange fails.
+     *
+     * @throws IOException when the reader made no room in time, or the I/O thread was interrupted
+     */
+    public synchronized void write(ByteBuffer src) throws IOException {
         int n = src.remaining();
         if (closed || n == 0) {
             src.position(src.limit());
@@ -62,6 +79,23 @@ public final class PipedBody extends InputStream {
         buffered += n;
         window = Math.max(0, window - n);
         notifyAll();
+        long end = System.nanoTime() + maxStallNanos;
+        while (buffered >= 2L * capacity && !closed) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new IOException("the response body's reader left " + buffered + " bytes unread for "
+                        + TimeUnit.NANOSECONDS.toMillis(maxStallNanos) + " ms; the exchange is abandoned");
+            }
+            writerWaiting = true;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the reader of a response body");
+            } finally {
+                writerWaiting = false;
+            }
+        }
     }
 
     /** Marks the end of the body. */
@@ -118,6 +152,9 @@ public final class PipedBody extends InputStream {
                 chunks.poll();
             }
             buffered -= n;
+            if (writerWaiting) {
+                notifyAll();
+            }
             int free = freeCapacity();
             if (channel != null && free >= capacity / 2) {
                 // Granted in large steps, so that the connection is not woken for every read.

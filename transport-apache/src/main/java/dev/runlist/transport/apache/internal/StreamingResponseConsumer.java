@@ -63,7 +63,7 @@ public final class StreamingResponseConsumer implements AsyncResponseConsumer<Vo
     }
 
     @Override
-    public void consume(ByteBuffer src) {
+    public void consume(ByteBuffer src) throws IOException {
         body.write(src);
     }
 

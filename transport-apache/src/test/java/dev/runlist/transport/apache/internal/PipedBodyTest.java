@@ -19,7 +19,7 @@ class PipedBodyTest {
     /** A full buffer grants nothing until the reader has drained half of it, and never more than it can take. */
     @Test
     void grantsCapacityOnlyWhenTheReaderMakesRoom() throws IOException {
-        PipedBody body = new PipedBody(1000, () -> {});
+        PipedBody body = new PipedBody(1000, java.time.Duration.ofSeconds(5), () -> {});
         body.write(ByteBuffer.wrap(new byte[1000]));
         body.updateCapacity(channel);
         assertThat(granted).hasValue(0);
@@ -39,7 +39,7 @@ class PipedBodyTest {
     /** Bytes written before the end are read in order, then end of stream. */
     @Test
     void readsWhatWasWrittenThenEnds() throws IOException {
-        PipedBody body = new PipedBody(100, () -> {});
+        PipedBody body = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> {});
         body.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
         body.end();
         assertThat(body.readAllBytes()).containsExactly(1, 2, 3);
@@ -49,7 +49,7 @@ class PipedBodyTest {
     /** A failure surfaces after the bytes that arrived before it. */
     @Test
     void failureFollowsBufferedBytes() throws IOException {
-        PipedBody body = new PipedBody(100, () -> {});
+        PipedBody body = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> {});
         body.write(ByteBuffer.wrap(new byte[] {7}));
         body.fail(new IOException("reset"));
         assertThat(body.read()).isEqualTo(7);
@@ -60,13 +60,42 @@ class PipedBodyTest {
     @Test
     void closingEarlyAborts() {
         AtomicBoolean aborted = new AtomicBoolean();
-        PipedBody early = new PipedBody(100, () -> aborted.set(true));
+        PipedBody early = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> aborted.set(true));
         early.close();
         assertThat(aborted).isTrue();
         aborted.set(false);
-        PipedBody finished = new PipedBody(100, () -> aborted.set(true));
+        PipedBody finished = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> aborted.set(true));
         finished.end();
         finished.close();
         assertThat(aborted).isFalse();
+    }
+
+    /** A writer past twice the capacity waits for the reader to make room (Apache reads on past its window). */
+    @Test
+    void aWriterFarAheadOfTheReaderWaitsForRoom() throws Exception {
+        PipedBody body = new PipedBody(100, java.time.Duration.ofSeconds(30), () -> {});
+        body.write(ByteBuffer.wrap(new byte[150]));
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        Thread io = new Thread(() -> {
+            try {
+                body.write(ByteBuffer.wrap(new byte[100]));
+                written.countDown();
+            } catch (IOException e) {
+                // the assertion below reports it
+            }
+        }, "pipe-writer");
+        io.start();
+        assertThat(written.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)).as("250 buffered: the writer waits").isFalse();
+        assertThat(body.read(new byte[100])).isEqualTo(100);
+        assertThat(written.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("room made: the writer goes on").isTrue();
+        io.join();
+    }
+
+    /** A reader that makes no room in time fails the write, which abandons the exchange. */
+    @Test
+    void aWriterGivesUpOnAStalledReader() throws IOException {
+        PipedBody body = new PipedBody(100, java.time.Duration.ofMillis(50), () -> {});
+        assertThatThrownBy(() -> body.write(ByteBuffer.wrap(new byte[200])))
+                .isInstanceOf(IOException.class).hasMessageContaining("unread");
     }
 }
