@@ -9,6 +9,7 @@ import dev.runlist.errors.DecodeException;
 import dev.runlist.model.JsonValue;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.NullUnmarked;
@@ -35,6 +36,8 @@ abstract class TokenDecoder {
     final JsonFactory factory;
     /** Recent string values of this document by length and a few characters; see {@link #text()}. Size: a power of two. */
     private final String[] sharedStrings = new String[256];
+    /** A shared string's characters while they are compared with the parser's buffer; see {@link #text()}. */
+    private final char[] compareBuffer = new char[MAX_SHARED_LENGTH];
     /** The parts of the values being read, for right-sized immutable maps and lists. */
     final ValueStack stack = new ValueStack();
     /** JSON path of this document inside an outer one, or null for a whole body. */
@@ -151,16 +154,13 @@ abstract class TokenDecoder {
         return text;
     }
 
-    private static boolean sameText(String s, char[] chars, int offset, int length) {
+    private boolean sameText(String s, char[] chars, int offset, int length) {
         if (s.length() != length) {
             return false;
         }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
+        // Copied out and compared whole: both are vectorised, unlike a loop of charAt.
+        s.getChars(0, length, compareBuffer, 0);
+        return Arrays.equals(compareBuffer, 0, length, chars, offset, offset + length);
     }
 
     // ---------------------------------------------------------------- booleans and numbers
