@@ -86,7 +86,7 @@ public final class RequestExecutor {
             CompletableFuture<TransportResponse> exchange;
             try {
                 request = requestFor.apply(call.remainingOrFail());
-                call.attempt(attempt, request.target());
+                call.attempt(attempt, RequestTarget.of(request));
                 events.attemptStarted(request, attempt);
                 exchange = transport.executeAsync(request);
             } catch (RuntimeException e) {
@@ -110,7 +110,7 @@ public final class RequestExecutor {
             } catch (ExecutionException e) {
                 Throwable cause = unwrap(e);
                 events.attemptEnded(request, attempt, start, null, cause);
-                IOException io = cause instanceof IOException x ? x : new IOException(request.target() + " failed: " + cause, cause);
+                IOException io = cause instanceof IOException x ? x : new IOException(RequestTarget.of(request) + " failed: " + cause, cause);
                 outcome = onIoFailure(io, request, attempt, start, call);
             } catch (RuntimeException e) {
                 outcome = Outcome.failure(e);
@@ -176,7 +176,7 @@ public final class RequestExecutor {
         long start = System.nanoTime();
         try {
             request = requestFor.apply(call.remainingOrFail());
-            call.attempt(attempt, request.target());
+            call.attempt(attempt, RequestTarget.of(request));
             events.attemptStarted(request, attempt);
             exchange = transport.executeAsync(request);
         } catch (RuntimeException e) {
@@ -201,7 +201,7 @@ public final class RequestExecutor {
                         return;
                     }
                     IOException io = cause instanceof IOException e ? e
-                            : new IOException(request.target() + " failed: " + cause, cause);
+                            : new IOException(RequestTarget.of(request) + " failed: " + cause, cause);
                     outcome = onIoFailure(io, request, attempt, start, call);
                 }
             } catch (RuntimeException e) {
@@ -307,7 +307,8 @@ public final class RequestExecutor {
     /** The failure's message (redacted: it may quote the server), led by the request's target unless already named. */
     private String describeFailure(TransportRequest request, IOException e) {
         String message = e.getMessage() == null ? e.getClass().getName() : settings.authenticator().redact(e.getMessage());
-        return message.startsWith(request.target()) ? message : request.target() + " failed: " + message;
+        String target = RequestTarget.of(request);
+        return message.startsWith(target) ? message : target + " failed: " + message;
     }
 
     private static Throwable unwrap(Throwable t) {

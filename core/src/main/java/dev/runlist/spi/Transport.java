@@ -38,8 +38,8 @@ public interface Transport extends AutoCloseable {
      *
      * @param request the request to send
      * @return the response, whose body the caller must close
-     * @throws IOException when the exchange fails (connect refused, timeout, reset); the message names
-     *     the host
+     * @throws IOException when the exchange fails (connect refused, timeout, reset); the message need
+     *     not name the request, since the client puts its method, host, port and path in front
      */
     TransportResponse execute(TransportRequest request) throws IOException;
 

@@ -46,18 +46,6 @@ public record TransportRequest(String method, URI uri, Headers headers, @Nullabl
         return new TransportRequest("GET", uri, headers, null);
     }
 
-    /**
-     * The request as error messages name it, {@code "GET http://host:port/path"}: method, scheme,
-     * host, port (the default one filled in) and path, without the query.
-     *
-     * @return the method and URI without the query
-     */
-    public String target() {
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return method + " " + uri.getScheme() + "://" + uri.getHost() + ":" + port + path;
-    }
-
     /** Shows method and URI; header values that carry credentials are redacted. */
     @Override
     public String toString() {

@@ -80,7 +80,7 @@ public final class ApacheTransport implements Transport {
      * Sends {@code request} on the classic client and returns once the headers have arrived. Closing
      * the response before the end of its body aborts the exchange and discards the connection.
      *
-     * @throws IOException naming method, host and port when the exchange fails; a
+     * @throws IOException when the exchange fails; a
      *     {@link java.net.SocketTimeoutException} when the headers do not arrive within the request's
      *     timeout or else the read timeout
      * @throws IllegalStateException when the transport is closed
@@ -88,19 +88,18 @@ public final class ApacheTransport implements Transport {
     @Override
     public TransportResponse execute(TransportRequest request) throws IOException {
         checkOpen();
-        String target = request.target();
         HttpUriRequestBase apacheRequest = new HttpUriRequestBase(request.method(), request.uri());
         HeaderMapping.toApache(request.headers(), apacheRequest);
         ClassicHttpResponse response;
         try {
             response = classic.executeOpen(host(request.uri()), apacheRequest, context(request));
         } catch (IOException e) {
-            throw Failures.wrap(target, e);
+            throw Failures.wrap(e);
         }
         HttpEntity entity = response.getEntity();
         InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
         return new TransportResponse(response.getCode(), HeaderMapping.fromApache(response.getHeaders()),
-                new ClassicBody(content, apacheRequest, response, target));
+                new ClassicBody(content, apacheRequest, response));
     }
 
     /**
@@ -114,14 +113,13 @@ public final class ApacheTransport implements Transport {
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
         CompletableFuture<Future<Void>> exchange = new CompletableFuture<>();
-        String target = request.target();
         try {
             CloseableHttpAsyncClient client = asyncClient();
             BasicHttpRequest apacheRequest = new BasicHttpRequest(request.method(), request.uri());
             HeaderMapping.toApache(request.headers(), apacheRequest);
             Runnable cancel = () -> exchange.thenAccept(ApacheTransport::cancelExchange);
             PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, config.readTimeout(), cancel);
-            StreamingResponseConsumer consumer = new StreamingResponseConsumer(result, body, target);
+            StreamingResponseConsumer consumer = new StreamingResponseConsumer(result, body);
             live.add(result);
             result.whenComplete((r, e) -> {
                 live.remove(result);
@@ -133,7 +131,7 @@ public final class ApacheTransport implements Transport {
             exchange.complete(client.execute(new BasicRequestProducer(apacheRequest, null), consumer,
                     context(request), failuresTo(consumer)));
             if (closed) {
-                result.completeExceptionally(closedFailure(target));
+                result.completeExceptionally(closedFailure());
             }
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
@@ -158,7 +156,7 @@ public final class ApacheTransport implements Transport {
             async = ownAsync;
         }
         for (CompletableFuture<TransportResponse> f : live) {
-            f.completeExceptionally(closedFailure("an exchange"));
+            f.completeExceptionally(closedFailure());
         }
         if (ownsClassic) {
             classic.close(CloseMode.IMMEDIATE);
@@ -181,8 +179,8 @@ public final class ApacheTransport implements Transport {
                 .execute(() -> apacheFuture.cancel(true));
     }
 
-    private static IOException closedFailure(String target) {
-        return new IOException(target + " aborted: the ApacheTransport was closed");
+    private static IOException closedFailure() {
+        return new IOException("aborted: the ApacheTransport was closed");
     }
 
     private synchronized void checkOpen() {

@@ -102,7 +102,7 @@ public final class JdkTransport implements Transport {
     /**
      * Sends {@code request} and returns once the headers have arrived.
      *
-     * @throws IOException naming method, host and port when the exchange fails;
+     * @throws IOException when the exchange fails;
      *     {@link java.net.http.HttpTimeoutException} when the headers do not arrive in time, and
      *     {@link InterruptedIOException} when the calling thread is interrupted
      * @throws IllegalStateException when the transport is closed
@@ -115,10 +115,10 @@ public final class JdkTransport implements Transport {
         try {
             return toResponse(c.send(toJdkRequest(request), BodyHandlers.ofPublisher()), request);
         } catch (IOException e) {
-            throw Failures.wrap(request, e);
+            throw Failures.wrap(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            InterruptedIOException ie = new InterruptedIOException(request.target() + " interrupted");
+            InterruptedIOException ie = new InterruptedIOException("interrupted while waiting for the response");
             ie.initCause(e);
             throw ie;
         }
@@ -146,7 +146,7 @@ public final class JdkTransport implements Transport {
         live.add(result);
         sent.whenComplete((response, failure) -> {
             if (failure != null) {
-                result.completeExceptionally(Failures.wrap(request, Failures.unwrap(failure)));
+                result.completeExceptionally(Failures.wrap(Failures.unwrap(failure)));
                 return;
             }
             TransportResponse tr = toResponse(response, request);
@@ -162,7 +162,7 @@ public final class JdkTransport implements Transport {
             }
         });
         if (client == null) {
-            result.completeExceptionally(closedFailure(request.target()));
+            result.completeExceptionally(closedFailure());
         }
         return result;
     }
@@ -176,7 +176,7 @@ public final class JdkTransport implements Transport {
     public void close() {
         client = null;
         for (CompletableFuture<TransportResponse> f : live) {
-            f.completeExceptionally(closedFailure("an exchange"));
+            f.completeExceptionally(closedFailure());
         }
         readTimer.shutdownNow();
         if (ownedExecutor != null) {
@@ -184,8 +184,8 @@ public final class JdkTransport implements Transport {
         }
     }
 
-    private static IOException closedFailure(String target) {
-        return new IOException(target + " aborted: the JdkTransport was closed");
+    private static IOException closedFailure() {
+        return new IOException("aborted: the JdkTransport was closed");
     }
 
     private HttpClient openClient() {
@@ -212,9 +212,9 @@ public final class JdkTransport implements Transport {
                 e.getValue().forEach(v -> headers.add(e.getKey(), v));
             }
         }
-        PublisherBody stream = new PublisherBody(request.target());
+        PublisherBody stream = new PublisherBody();
         response.body().subscribe(stream);
-        InputStream body = new ReadTimeoutInputStream(stream, config.readTimeout(), readTimer, request.target());
+        InputStream body = new ReadTimeoutInputStream(stream, config.readTimeout(), readTimer);
         return new TransportResponse(response.statusCode(), headers.build(), body);
     }
 

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The behaviour every {@link Transport} must show, checked against a real HTTP server on 127.0.0.1:
  * statuses, headers and encoded URIs pass through untouched, bodies stream as they arrive and are not
- * decoded, timeouts and refused connections fail with an {@link java.io.IOException} naming the host,
+ * decoded, timeouts and refused connections fail with an {@link java.io.IOException} (the client names
+ * the request in front of its message),
  * and many requests at once, sync and async, all get their own answer.
  *
  * <p>A transport subscribes by extending this class and implementing {@link #createTransport}; a
@@ -235,15 +236,14 @@ public abstract class TransportConformanceSuite extends TransportSuiteSupport {
 
     // ---- timeouts and failures --------------------------------------------------------------------
 
-    /** Headers that never come fail with an IOException naming the host after the read timeout. */
+    /** Headers that never come fail with an IOException after the read timeout. */
     @Test
     void readTimeoutFailsWhenHeadersNeverArrive() {
         server.handle(exchange -> awaitTestEnd());
         Transport t = transport(TransportConfig.builder().readTimeout(SHORT_TIMEOUT).build());
         long start = System.nanoTime();
         assertThatThrownBy(() -> t.execute(get(server.uri("/stall"))))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("127.0.0.1:" + server.port());
+                .isInstanceOf(IOException.class);
         assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -255,8 +255,7 @@ public abstract class TransportConformanceSuite extends TransportSuiteSupport {
         TransportRequest request = new TransportRequest("GET", server.uri("/stall"), Headers.empty(), SHORT_TIMEOUT);
         long start = System.nanoTime();
         assertThatThrownBy(() -> t.execute(request))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("127.0.0.1:" + server.port());
+                .isInstanceOf(IOException.class);
         assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
     }
 
@@ -286,13 +285,15 @@ public abstract class TransportConformanceSuite extends TransportSuiteSupport {
         CompletableFuture<TransportResponse> f = t.executeAsync(get(server.uri("/stall")));
         assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(IOException.class)
-                .hasMessageContaining("127.0.0.1:" + server.port());
+                .cause().isInstanceOf(IOException.class);
     }
 
-    /** A refused connection fails fast with an IOException naming host and port, sync and async. */
+    /**
+     * A refused connection fails fast with an IOException, sync and async; the client's exception
+     * names the request's method, host, port and path (the transport's message need not).
+     */
     @Test
-    void connectionRefusedNamesHostAndPort() throws IOException {
+    void connectionRefusedFailsFastAndTheClientNamesTheTarget() throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -301,13 +302,17 @@ public abstract class TransportConformanceSuite extends TransportSuiteSupport {
         Transport t = transport();
         long start = System.nanoTime();
         assertThatThrownBy(() -> t.execute(get(uri)))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("127.0.0.1:" + port);
+                .isInstanceOf(IOException.class);
         assertThat(elapsed(start)).isLessThan(Duration.ofSeconds(5));
         assertThatThrownBy(() -> t.executeAsync(get(uri)).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(IOException.class)
-                .hasMessageContaining("127.0.0.1:" + port);
+                .cause().isInstanceOf(IOException.class);
+        try (dev.runlist.RunsClient client = dev.runlist.RunsClient.builder().apiKey("sk-test")
+                .baseUrl("http://127.0.0.1:" + port + "/v1").transport(t).maxRetries(0).build()) {
+            assertThatThrownBy(() -> client.list("thread_x"))
+                    .isInstanceOf(dev.runlist.errors.ConnectionException.class)
+                    .hasMessageStartingWith("GET http://127.0.0.1:" + port + "/v1/threads/thread_x/runs failed: ");
+        }
     }
 
     // ---- concurrency -------------------------------------------------------------------------------

@@ -14,16 +14,14 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 public final class ClassicBody extends FilterInputStream {
     private final HttpUriRequestBase request;
     private final ClassicHttpResponse response;
-    private final String target;
     private boolean ended;
     private boolean closed;
 
     /** Wraps the entity stream {@code in} of {@code response} to {@code request}. */
-    public ClassicBody(InputStream in, HttpUriRequestBase request, ClassicHttpResponse response, String target) {
+    public ClassicBody(InputStream in, HttpUriRequestBase request, ClassicHttpResponse response) {
         super(in);
         this.request = request;
         this.response = response;
-        this.target = target;
     }
 
     @Override
@@ -33,7 +31,7 @@ public final class ClassicBody extends FilterInputStream {
             ended |= b == -1;
             return b;
         } catch (IOException e) {
-            throw Failures.wrap(target, e);
+            throw Failures.wrap(e);
         }
     }
 
@@ -44,7 +42,7 @@ public final class ClassicBody extends FilterInputStream {
             ended |= n == -1;
             return n;
         } catch (IOException e) {
-            throw Failures.wrap(target, e);
+            throw Failures.wrap(e);
         }
     }
 

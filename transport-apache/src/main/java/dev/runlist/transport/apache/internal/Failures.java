@@ -8,21 +8,18 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns Apache HttpClient's failures into IOExceptions that name the request's target. */
+/** Turns Apache HttpClient's failures into IOExceptions of the same kind (the client names the request). */
 public final class Failures {
 
     private Failures() {}
 
     /**
-     * An IOException of the same kind as {@code cause} (timeout, refused connection, interruption)
-     * whose message starts with {@code target}; {@code cause} is kept.
+     * An IOException of the same kind as {@code cause} (timeout, refused connection, interruption),
+     * thrown from the caller's thread, with a message even when Apache gave none; {@code cause} is kept.
      */
-    public static IOException wrap(String target, Throwable cause) {
+    public static IOException wrap(Throwable cause) {
         Throwable c = unwrap(cause);
-        if (c instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith(target)) {
-            return io;
-        }
-        String message = target + " failed: " + (c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        String message = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
         IOException wrapped;
         if (c instanceof SocketTimeoutException) {
             wrapped = new SocketTimeoutException(message);

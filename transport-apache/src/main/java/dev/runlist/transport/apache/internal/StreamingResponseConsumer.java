@@ -21,14 +21,12 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 public final class StreamingResponseConsumer implements AsyncResponseConsumer<Void> {
     private final CompletableFuture<TransportResponse> headers;
     private final PipedBody body;
-    private final String target;
     private volatile FutureCallback<Void> endCallback;
 
-    /** Completes {@code headers}; {@code body} receives the bytes; {@code target} names failures. */
-    public StreamingResponseConsumer(CompletableFuture<TransportResponse> headers, PipedBody body, String target) {
+    /** Completes {@code headers}; {@code body} receives the bytes. */
+    public StreamingResponseConsumer(CompletableFuture<TransportResponse> headers, PipedBody body) {
         this.headers = headers;
         this.body = body;
-        this.target = target;
     }
 
     @Override
@@ -79,7 +77,7 @@ public final class StreamingResponseConsumer implements AsyncResponseConsumer<Vo
     /** Fails the headers future if still pending, else the body's next read past what arrived. */
     @Override
     public void failed(Exception cause) {
-        IOException e = Failures.wrap(target, cause);
+        IOException e = Failures.wrap(cause);
         headers.completeExceptionally(e);
         body.fail(e);
     }

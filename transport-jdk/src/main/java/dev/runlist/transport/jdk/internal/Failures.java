@@ -1,6 +1,5 @@
 package dev.runlist.transport.jdk.internal;
 
-import dev.runlist.spi.TransportRequest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,14 +9,14 @@ import java.net.http.HttpTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** Turns the JDK client's failures into IOExceptions that name the request's target. */
+/** Turns the JDK client's failures into IOExceptions of the same kind that say what failed (the client names the request). */
 public final class Failures {
 
     private Failures() {}
 
-    /** An IOException of the same kind as {@code cause} whose message names the request's target. */
-    public static IOException wrap(TransportRequest request, Throwable cause) {
-        String message = request.target() + " failed: " + describeCause(cause);
+    /** An IOException of the same kind as {@code cause}, with a message even when the JDK gave none. */
+    public static IOException wrap(Throwable cause) {
+        String message = describeCause(cause);
         IOException wrapped;
         if (cause instanceof HttpConnectTimeoutException) {
             wrapped = new HttpConnectTimeoutException(message);

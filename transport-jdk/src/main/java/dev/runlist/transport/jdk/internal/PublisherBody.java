@@ -24,17 +24,14 @@ public final class PublisherBody extends InputStream implements Flow.Subscriber<
     private static final Object CLOSED = new Object();
 
     private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
-    private final String target;
     private volatile Flow.Subscription subscription;
     private volatile boolean closed;
     private Iterator<ByteBuffer> lists = List.<ByteBuffer>of().iterator();
     private ByteBuffer current;
     private boolean ended;
 
-    /** A body whose failures name {@code target}. */
-    public PublisherBody(String target) {
-        this.target = target;
-    }
+    /** A body waiting for its subscription. */
+    public PublisherBody() {}
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
@@ -75,7 +72,7 @@ public final class PublisherBody extends InputStream implements Flow.Subscriber<
         }
         while (current == null || !current.hasRemaining()) {
             if (closed) {
-                throw new IOException(target + " failed: the response body is closed");
+                throw new IOException("the response body is closed");
             }
             if (ended) {
                 return -1;
@@ -119,7 +116,7 @@ public final class PublisherBody extends InputStream implements Flow.Subscriber<
             close();
             Thread.currentThread().interrupt();
             InterruptedIOException interrupted = new InterruptedIOException(
-                    target + " failed: interrupted while reading the response body");
+                    "interrupted while reading the response body");
             interrupted.initCause(e);
             throw interrupted;
         }
@@ -128,7 +125,7 @@ public final class PublisherBody extends InputStream implements Flow.Subscriber<
         } else if (item instanceof Throwable t) {
             ended = true;
             Throwable cause = Failures.unwrap(t);
-            throw cause instanceof IOException io ? io : new IOException(target + " failed: " + cause, cause);
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
         } else if (item != CLOSED) {
             lists = ((List<ByteBuffer>) item).iterator();
             Flow.Subscription s = subscription;

@@ -13,21 +13,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * Bounds every blocking read of a response body: the JDK client times out only the wait for the
  * headers, so a read that may block arms a timer that closes the body when it fires, and the read
- * then fails with a {@link SocketTimeoutException} naming the target. Reads of bytes already
+ * then fails with a {@link SocketTimeoutException}. Reads of bytes already
  * buffered arm no timer. Not thread-safe, like any InputStream.
  */
 public final class ReadTimeoutInputStream extends FilterInputStream {
     private final long timeoutNanos;
     private final ScheduledExecutorService timer;
-    private final String target;
     private volatile boolean timedOut;
 
-    /** Wraps {@code body}; {@code target} names the exchange in a timeout's message. */
-    public ReadTimeoutInputStream(InputStream body, Duration timeout, ScheduledExecutorService timer, String target) {
+    /** Wraps {@code body}, failing a read that waits longer than {@code timeout}. */
+    public ReadTimeoutInputStream(InputStream body, Duration timeout, ScheduledExecutorService timer) {
         super(body);
         this.timeoutNanos = timeout.toNanos();
         this.timer = timer;
-        this.target = target;
     }
 
     @Override
@@ -90,7 +88,7 @@ public final class ReadTimeoutInputStream extends FilterInputStream {
     }
 
     private SocketTimeoutException timeout(IOException cause) {
-        SocketTimeoutException e = new SocketTimeoutException(target + " failed: no body bytes for "
+        SocketTimeoutException e = new SocketTimeoutException("no body bytes for "
                 + Duration.ofNanos(timeoutNanos).toMillis() + " ms (read timeout)");
         if (cause != null) {
             e.initCause(cause);
