@@ -34,13 +34,10 @@ class AsyncTest {
     void cancellingListAsyncCancelsTheExchangeInFlight() throws Exception {
         transport.hang();
         CompletableFuture<RunPage> f = client.listAsync("t", ListRunsParams.none());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (transport.hanging.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        assertThat(transport.hung.tryAcquire(5, TimeUnit.SECONDS)).as("the exchange started").isTrue();
         assertThat(transport.hanging).hasSize(1);
         f.cancel(true);
-        assertThat(transport.hanging.get(0).isCancelled()).isTrue();
+        assertThat(transport.hangCancelled.tryAcquire(5, TimeUnit.SECONDS)).as("the exchange was cancelled").isTrue();
         assertThat(transport.requests()).hasSize(1);
     }
 
@@ -62,7 +59,6 @@ class AsyncTest {
 
         recorder.subscription.request(1);
         recorder.awaitCount(1);
-        Thread.sleep(50);
         assertThat(recorder.runs).containsExactly("run_1");
         assertThat(transport.requests()).hasSize(1);
 
@@ -95,16 +91,9 @@ class AsyncTest {
         recorder.subscribed.await(5, TimeUnit.SECONDS);
         recorder.subscription.request(5);
         recorder.awaitCount(1);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (transport.hanging.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        assertThat(transport.hung.tryAcquire(5, TimeUnit.SECONDS)).as("the second page's exchange started").isTrue();
         recorder.subscription.cancel();
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!transport.hanging.get(0).isCancelled() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(transport.hanging.get(0).isCancelled()).isTrue();
+        assertThat(transport.hangCancelled.tryAcquire(5, TimeUnit.SECONDS)).as("the exchange was cancelled").isTrue();
         assertThat(recorder.done.getCount()).isEqualTo(1);
     }
 
@@ -114,6 +103,8 @@ class AsyncTest {
         final CountDownLatch done = new CountDownLatch(1);
         volatile Flow.Subscription subscription;
         volatile Throwable error;
+        final java.util.concurrent.Semaphore delivered = new java.util.concurrent.Semaphore(0);
+        private int awaited;
 
         @Override
         public void onSubscribe(Flow.Subscription s) {
@@ -124,6 +115,7 @@ class AsyncTest {
         @Override
         public void onNext(Run item) {
             runs.add(item.id());
+            delivered.release();
         }
 
         @Override
@@ -137,12 +129,11 @@ class AsyncTest {
             done.countDown();
         }
 
+        /** Waits for the n-th run delivered (each onNext releases a permit), at most 5 s in all. */
         void awaitCount(int n) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (runs.size() < n && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(runs).hasSizeGreaterThanOrEqualTo(n);
+            int more = n - awaited;
+            assertThat(delivered.tryAcquire(more, 5, TimeUnit.SECONDS)).as("%d runs delivered", n).isTrue();
+            awaited = n;
         }
     }
 }

@@ -24,6 +24,9 @@ final class ScriptedTransport implements Transport {
     private final Deque<Function<TransportRequest, Object>> script = new ArrayDeque<>();
     private final List<TransportRequest> requests = new ArrayList<>();
     final List<CompletableFuture<TransportResponse>> hanging = new ArrayList<>();
+    /** Released once per exchange that hangs, and once more when one of them is cancelled. */
+    final java.util.concurrent.Semaphore hung = new java.util.concurrent.Semaphore(0);
+    final java.util.concurrent.Semaphore hangCancelled = new java.util.concurrent.Semaphore(0);
     volatile boolean closed;
 
     synchronized ScriptedTransport respond(int status, String body, String... headerPairs) {
@@ -66,7 +69,13 @@ final class ScriptedTransport implements Transport {
     synchronized ScriptedTransport hang() {
         script.add(request -> {
             CompletableFuture<TransportResponse> f = new CompletableFuture<>();
+            f.whenComplete((r, e) -> {
+                if (f.isCancelled()) {
+                    hangCancelled.release();
+                }
+            });
             hanging.add(f);
+            hung.release();
             return f;
         });
         return this;
