@@ -57,8 +57,12 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CallLifecycleSuite extends ClientSuiteSupport {
 
-    /** How long after its deadline (or after close, cancel, interrupt) a call may end, under load. */
-    static final Duration LATE = Duration.ofMillis(1000);
+    /**
+     * How long after its deadline (or after close, cancel, interrupt) a call may end here. The promise
+     * is 10% or 250 ms, and unloaded the calls end within a few ms of it (each test prints how late);
+     * this margin is wider so that it holds with both cores of a 2-core machine busy elsewhere.
+     */
+    static final Duration LATE = Duration.ofMillis(2000);
 
     private static final Duration DEADLINE = Duration.ofMillis(1500);
 
