@@ -3,6 +3,7 @@
  * them in a few lines, each against real loopback servers — {@link
  * dev.runlist.transport.tck.TransportConformanceSuite} and {@link
  * dev.runlist.transport.tck.ExchangeAbortSuite} on the transport alone; {@link
+ * dev.runlist.transport.tck.CallLifecycleSuite}, {@link
  * dev.runlist.transport.tck.DecodeFailureSuite}, {@link
  * dev.runlist.transport.tck.FaultTolerantListingSuite}, {@link
  * dev.runlist.transport.tck.SharedClientSuite}, {@link
