@@ -268,6 +268,27 @@ class RunsListenerTest {
     }
 
     @Test
+    void closingTheClientMidListingEndsTheAttemptAndTheListingClosed() throws Exception {
+        transport.respond(200, Pages.page(true, "run_1")).hang();
+        RunsClient client = RunsClient.builder().apiKey(KEY).transport(transport).listener(events).build();
+        Subscriber subscriber = new Subscriber(Long.MAX_VALUE);
+
+        client.listAllAsync("t", ListRunsParams.builder().limit(1).build()).subscribe(subscriber);
+        assertThat(events.awaitCount("AttemptStarted", 2)).isTrue();
+        client.close();
+
+        assertThat(subscriber.done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(events.awaitKind("ListingEnded")).isTrue();
+        assertThat(events.get(ListingEnded.class, 0)).satisfies(end -> {
+            assertThat(end.ending()).isEqualTo(Ending.CLOSED);
+            assertThat(end.runs()).isEqualTo(1);
+            assertThat(end.pages()).isEqualTo(1);
+        });
+        assertThat(events.awaitCount("AttemptEnded", 2)).isTrue();
+        assertThat(events.get(AttemptEnded.class, 1).failure()).isPresent();
+    }
+
+    @Test
     void aThrowingListenerIsLoggedOnceAndBreaksNothing() throws IOException {
         transport.respond(500, "x").respond(200, Pages.page(true, "run_1")).respond(200, Pages.page(false, "run_2"));
         RunsClient client = RunsClient.builder().apiKey(KEY).transport(transport)
@@ -357,9 +378,14 @@ class RunsListenerTest {
         }
 
         /** Waits up to 10 s for an event of the simple class name {@code kind}. */
-        synchronized boolean awaitKind(String kind) throws InterruptedException {
+        boolean awaitKind(String kind) throws InterruptedException {
+            return awaitCount(kind, 1);
+        }
+
+        /** Waits up to 10 s for {@code n} events of the simple class name {@code kind}. */
+        synchronized boolean awaitCount(String kind, int n) throws InterruptedException {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!kinds().contains(kind)) {
+            while (kinds().stream().filter(kind::equals).count() < n) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     return false;

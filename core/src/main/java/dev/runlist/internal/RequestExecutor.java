@@ -162,6 +162,7 @@ public final class RequestExecutor {
         } catch (RejectedExecutionException e) {
             call.abort(calls.isClosed() ? Call.refused()
                     : new RunlistException("the executor refused " + call.target() + ": " + e, e));
+            task.run(); // the call has ended: the task only releases its response and reports the attempt's end
         }
     }
 
