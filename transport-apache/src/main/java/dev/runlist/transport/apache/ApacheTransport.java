@@ -8,6 +8,7 @@ import dev.runlist.transport.apache.internal.ApacheClients;
 import dev.runlist.transport.apache.internal.ClassicBody;
 import dev.runlist.transport.apache.internal.Failures;
 import dev.runlist.transport.apache.internal.HeaderMapping;
+import dev.runlist.transport.apache.internal.OpenSessions;
 import dev.runlist.transport.apache.internal.PipedBody;
 import dev.runlist.transport.apache.internal.StreamingResponseConsumer;
 import java.io.IOException;
@@ -62,6 +63,8 @@ public final class ApacheTransport implements Transport {
     private final Set<CompletableFuture<TransportResponse>> live = ConcurrentHashMap.newKeySet();
     private CloseableHttpAsyncClient ownAsync;
     private PoolingAsyncClientConnectionManager ownAsyncPool;
+    /** The sessions of the async client this transport owns; none are tracked for a client given to the builder. */
+    private final OpenSessions ownSessions = new OpenSessions();
     private volatile boolean closed;
 
     private ApacheTransport(Builder b) {
@@ -117,7 +120,8 @@ public final class ApacheTransport implements Transport {
             CloseableHttpAsyncClient client = asyncClient();
             BasicHttpRequest apacheRequest = new BasicHttpRequest(request.method(), request.uri());
             HeaderMapping.toApache(request.headers(), apacheRequest);
-            Runnable cancel = () -> exchange.thenAccept(ApacheTransport::cancelExchange);
+            HttpClientContext context = context(request);
+            Runnable cancel = () -> exchange.thenAccept(f -> cancelExchange(f, context));
             PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, config.readTimeout(), cancel);
             StreamingResponseConsumer consumer = new StreamingResponseConsumer(result, body);
             live.add(result);
@@ -129,7 +133,7 @@ public final class ApacheTransport implements Transport {
                 }
             });
             exchange.complete(client.execute(new BasicRequestProducer(apacheRequest, null), consumer,
-                    context(request), failuresTo(consumer)));
+                    context, failuresTo(consumer)));
             if (closed) {
                 result.completeExceptionally(closedFailure());
             }
@@ -167,16 +171,20 @@ public final class ApacheTransport implements Transport {
     }
 
     /**
-     * Cancels an Apache exchange, twice. HttpCore's {@code ComplexFuture.setDependency} checks
+     * Cancels an Apache exchange, twice, and closes its connection if it runs on the async client
+     * this transport owns. HttpCore's {@code ComplexFuture.setDependency} checks
      * {@code isDone()} and then stores the exchange's own cancellable, not atomically: a cancel that
      * lands while the I/O thread installs it (just as the request goes out) is lost, and the exchange
      * runs on with its connection open. A second cancel a little later takes that late cancellable
      * and cancels it; on an exchange already ended it does nothing.
      */
-    private static void cancelExchange(Future<Void> apacheFuture) {
+    private void cancelExchange(Future<Void> apacheFuture, HttpClientContext context) {
         apacheFuture.cancel(true);
-        CompletableFuture.delayedExecutor(LATE_CANCEL.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> apacheFuture.cancel(true));
+        ownSessions.closeConnectionOf(context);
+        CompletableFuture.delayedExecutor(LATE_CANCEL.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            apacheFuture.cancel(true);
+            ownSessions.closeConnectionOf(context);
+        });
     }
 
     private static IOException closedFailure() {
@@ -196,7 +204,7 @@ public final class ApacheTransport implements Transport {
         }
         if (ownAsync == null) {
             ownAsyncPool = ApacheClients.asyncPool(config);
-            ownAsync = ApacheClients.async(config, ownAsyncPool);
+            ownAsync = ApacheClients.async(config, ownAsyncPool, ownSessions);
             ownAsync.start();
         }
         return ownAsync;

@@ -62,7 +62,7 @@ public final class ApacheClients {
 
     /** An async client, not yet started, whose I/O threads are named {@code runlist-apache-io-n}. */
     public static CloseableHttpAsyncClient async(TransportConfig config) {
-        return async(config, asyncPool(config));
+        return async(config, asyncPool(config), new OpenSessions());
     }
 
     /** The connection pool of an async client, which its owner may close at once to end every connection. */
@@ -80,14 +80,18 @@ public final class ApacheClients {
         return pool.build();
     }
 
-    /** An async client on {@code pool}, not yet started, whose I/O threads are named {@code runlist-apache-io-n}. */
-    public static CloseableHttpAsyncClient async(TransportConfig config, PoolingAsyncClientConnectionManager pool) {
+    /**
+     * An async client on {@code pool}, not yet started, whose I/O threads are named
+     * {@code runlist-apache-io-n} and whose sessions {@code sessions} tracks.
+     */
+    public static CloseableHttpAsyncClient async(TransportConfig config, PoolingAsyncClientConnectionManager pool,
+            OpenSessions sessions) {
         HttpAsyncClientBuilder b = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
                 .setThreadFactory(new DaemonThreads("runlist-apache-io-"))
                 // Not the default LoggingIOSessionDecorator, which dumps every byte sent, credentials
                 // included, when the wire logger is at DEBUG; the sessions are otherwise the same.
-                .setIoSessionDecorator(session -> session)
+                .setIoSessionDecorator(sessions::track)
                 .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
