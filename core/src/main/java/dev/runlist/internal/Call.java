@@ -31,7 +31,7 @@ final class Call<T> {
     private final @Nullable Duration timeout;
     private volatile String target = "the call";
     private volatile int attempts;
-    private volatile @Nullable Future<?> exchange;
+    private volatile @Nullable CompletableFuture<TransportResponse> exchange;
     private volatile @Nullable TransportResponse response;
     private volatile @Nullable ScheduledFuture<?> deadlineTimer;
     private volatile @Nullable ScheduledFuture<?> retryTimer;
@@ -62,11 +62,11 @@ final class Call<T> {
         this.target = target;
     }
 
-    /** Records the exchange in flight; cancels it at once if the call has ended meanwhile. */
-    void exchange(Future<?> f) {
+    /** Records the exchange in flight; aborts it at once if the call has ended meanwhile. */
+    void exchange(CompletableFuture<TransportResponse> f) {
         exchange = f;
         if (result.isDone()) {
-            f.cancel(true);
+            abort(f);
         }
     }
 
@@ -237,13 +237,23 @@ final class Call<T> {
     private void release() {
         cancel(deadlineTimer);
         cancel(retryTimer);
-        Future<?> f = exchange;
+        CompletableFuture<TransportResponse> f = exchange;
         if (f != null) {
-            f.cancel(true);
+            abort(f);
         }
         TransportResponse r = response;
         if (r != null) {
             closeQuietly(r);
+        }
+    }
+
+    /**
+     * Cancels an exchange; if its response arrived before the cancel but was not taken yet (the caller
+     * was interrupted while it arrived, say), closes that response, which closes its connection.
+     */
+    private static void abort(CompletableFuture<TransportResponse> f) {
+        if (!f.cancel(true) && f.isDone() && !f.isCompletedExceptionally()) {
+            closeQuietly(f.join());
         }
     }
 

@@ -6,9 +6,9 @@ import dev.runlist.spi.TransportRequest;
 import dev.runlist.spi.TransportResponse;
 import dev.runlist.transport.apache.internal.ApacheClients;
 import dev.runlist.transport.apache.internal.ClassicBody;
+import dev.runlist.transport.apache.internal.ExchangeAbort;
 import dev.runlist.transport.apache.internal.Failures;
 import dev.runlist.transport.apache.internal.HeaderMapping;
-import dev.runlist.transport.apache.internal.OpenSessions;
 import dev.runlist.transport.apache.internal.PipedBody;
 import dev.runlist.transport.apache.internal.StreamingResponseConsumer;
 import java.io.IOException;
@@ -16,15 +16,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.time.Duration;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -53,9 +50,6 @@ public final class ApacheTransport implements Transport {
     /** Bytes an async response body holds before the connection stops being read. */
     public static final int ASYNC_BODY_BUFFER = 256 * 1024;
 
-    /** When a cancelled async exchange is cancelled again, to catch a cancel HttpCore lost. */
-    private static final Duration LATE_CANCEL = Duration.ofMillis(200);
-
     private final TransportConfig config;
     private final CloseableHttpClient classic;
     private final boolean ownsClassic;
@@ -63,8 +57,6 @@ public final class ApacheTransport implements Transport {
     private final Set<CompletableFuture<TransportResponse>> live = ConcurrentHashMap.newKeySet();
     private CloseableHttpAsyncClient ownAsync;
     private PoolingAsyncClientConnectionManager ownAsyncPool;
-    /** The sessions of the async client this transport owns; none are tracked for a client given to the builder. */
-    private final OpenSessions ownSessions = new OpenSessions();
     private volatile boolean closed;
 
     private ApacheTransport(Builder b) {
@@ -109,30 +101,32 @@ public final class ApacheTransport implements Transport {
      * Sends {@code request} on the async client; the future completes when the headers have arrived
      * and the body then streams in. Cancelling the future in any phase (waiting for a pooled
      * connection, connecting, waiting for the headers), or closing the body before its end, cancels
-     * the Apache exchange, which closes its connection. The request's timeout bounds the wait for a
-     * pooled connection and for the headers.
+     * the Apache exchange and, on the async client this transport creates, discards its connection,
+     * also when the exchange gets one only after the cancel. (On a client given to the builder only
+     * the Apache future is cancelled, and HttpCore can lose a cancel that lands as the exchange moves
+     * from one phase to the next; see {@link ExchangeAbort}.) The request's timeout bounds the wait
+     * for a pooled connection and for the headers.
      */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
-        CompletableFuture<Future<Void>> exchange = new CompletableFuture<>();
         try {
             CloseableHttpAsyncClient client = asyncClient();
             BasicHttpRequest apacheRequest = new BasicHttpRequest(request.method(), request.uri());
             HeaderMapping.toApache(request.headers(), apacheRequest);
             HttpClientContext context = context(request);
-            Runnable cancel = () -> exchange.thenAccept(f -> cancelExchange(f, context));
-            PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, config.readTimeout(), cancel);
+            ExchangeAbort abort = ExchangeAbort.attachTo(context);
+            PipedBody body = new PipedBody(ASYNC_BODY_BUFFER, config.readTimeout(), abort::abort);
             StreamingResponseConsumer consumer = new StreamingResponseConsumer(result, body);
             live.add(result);
             result.whenComplete((r, e) -> {
                 live.remove(result);
                 if (e != null) {
                     // Cancelled, or failed by close(): abort whatever phase the exchange is in.
-                    cancel.run();
+                    abort.abort();
                 }
             });
-            exchange.complete(client.execute(new BasicRequestProducer(apacheRequest, null), consumer,
+            abort.future(client.execute(new BasicRequestProducer(apacheRequest, null), consumer,
                     context, failuresTo(consumer)));
             if (closed) {
                 result.completeExceptionally(closedFailure());
@@ -170,23 +164,6 @@ public final class ApacheTransport implements Transport {
         }
     }
 
-    /**
-     * Cancels an Apache exchange, twice, and closes its connection if it runs on the async client
-     * this transport owns. HttpCore's {@code ComplexFuture.setDependency} checks
-     * {@code isDone()} and then stores the exchange's own cancellable, not atomically: a cancel that
-     * lands while the I/O thread installs it (just as the request goes out) is lost, and the exchange
-     * runs on with its connection open. A second cancel a little later takes that late cancellable
-     * and cancels it; on an exchange already ended it does nothing.
-     */
-    private void cancelExchange(Future<Void> apacheFuture, HttpClientContext context) {
-        apacheFuture.cancel(true);
-        ownSessions.closeConnectionOf(context);
-        CompletableFuture.delayedExecutor(LATE_CANCEL.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            apacheFuture.cancel(true);
-            ownSessions.closeConnectionOf(context);
-        });
-    }
-
     private static IOException closedFailure() {
         return new IOException("aborted: the ApacheTransport was closed");
     }
@@ -204,7 +181,7 @@ public final class ApacheTransport implements Transport {
         }
         if (ownAsync == null) {
             ownAsyncPool = ApacheClients.asyncPool(config);
-            ownAsync = ApacheClients.async(config, ownAsyncPool, ownSessions);
+            ownAsync = ApacheClients.async(config, ownAsyncPool);
             ownAsync.start();
         }
         return ownAsync;

@@ -11,13 +11,4 @@ class ApacheCallLifecycleTest extends CallLifecycleSuite {
     protected Transport createTransport(TransportConfig config) {
         return ApacheTransport.builder().config(config).build();
     }
-
-    /**
-     * Known defect (issue 10, open): about one aborted exchange in twenty keeps its connection open,
-     * because HttpCore can lose a cancel; the call itself still ends on time, which stays checked.
-     */
-    @Override
-    protected boolean closesEveryAbortedConnection() {
-        return false;
-    }
 }

@@ -62,7 +62,7 @@ public final class ApacheClients {
 
     /** An async client, not yet started, whose I/O threads are named {@code runlist-apache-io-n}. */
     public static CloseableHttpAsyncClient async(TransportConfig config) {
-        return async(config, asyncPool(config), new OpenSessions());
+        return async(config, asyncPool(config));
     }
 
     /** The connection pool of an async client, which its owner may close at once to end every connection. */
@@ -82,21 +82,22 @@ public final class ApacheClients {
 
     /**
      * An async client on {@code pool}, not yet started, whose I/O threads are named
-     * {@code runlist-apache-io-n} and whose sessions {@code sessions} tracks.
+     * {@code runlist-apache-io-n} and whose exchanges an {@link ExchangeAbort} attached to their
+     * context can abort for good.
      */
-    public static CloseableHttpAsyncClient async(TransportConfig config, PoolingAsyncClientConnectionManager pool,
-            OpenSessions sessions) {
+    public static CloseableHttpAsyncClient async(TransportConfig config, PoolingAsyncClientConnectionManager pool) {
         HttpAsyncClientBuilder b = HttpAsyncClients.custom()
                 .setConnectionManager(pool)
                 .setThreadFactory(new DaemonThreads("runlist-apache-io-"))
                 // Not the default LoggingIOSessionDecorator, which dumps every byte sent, credentials
                 // included, when the wire logger is at DEBUG; the sessions are otherwise the same.
-                .setIoSessionDecorator(sessions::track)
+                .setIoSessionDecorator(session -> session)
                 .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(false).build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableContentCompression()
                 .disableCookieManagement();
+        ExchangeAbort.install(b);
         if (config.proxy() != null) {
             b.setProxy(new HttpHost(config.proxy().getHostString(), config.proxy().getPort()));
         }
@@ -117,8 +118,7 @@ public final class ApacheClients {
 
     /**
      * Shuts down a client this transport owns without blocking for long and without an ERROR in the
-     * log: its pool is closed at once first, which ends every connection (those of exchanges whose
-     * cancel HttpCore lost included), then the client gracefully, which now has nothing to wait for.
+     * log: its pool is closed at once first, which ends every connection, then the client gracefully, which now has nothing to wait for.
      * (Closing the client itself with {@code IMMEDIATE} races its I/O reactor's own shutdown, which
      * then logs a {@code ClosedSelectorException} at ERROR.)
      */
