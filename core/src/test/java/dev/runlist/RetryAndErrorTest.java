@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,11 +89,19 @@ class RetryAndErrorTest {
         transport.respond(429, Pages.error("slow down", "requests", null, "rate_limit_exceeded"), "retry-after-ms", "150")
                 .respond(429, Pages.error("slow down", "requests", null, "rate_limit_exceeded"), "Retry-After", "1")
                 .respond(200, Pages.page(false));
-        long start = System.nanoTime();
-        client(2).list("t");
-        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-        assertThat(elapsedMs).isGreaterThanOrEqualTo(1150);
+        List<RunsListener.RetryScheduled> retries = new CopyOnWriteArrayList<>();
+        RunsClient.builder().apiKey(KEY).transport(transport).maxRetries(2)
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5)).listener(new RunsListener() {
+                    @Override
+                    public void retryScheduled(RunsListener.RetryScheduled event) {
+                        retries.add(event);
+                    }
+                }).build().list("t");
         assertThat(transport.requests()).hasSize(3);
+        assertThat(retries).extracting(RunsListener.RetryScheduled::delay)
+                .containsExactly(Duration.ofMillis(150), Duration.ofSeconds(1));
+        assertThat(retries).extracting(RunsListener.RetryScheduled::delaySource)
+                .containsOnly(RunsListener.DelaySource.SERVER);
     }
 
     @Test
@@ -167,7 +177,8 @@ class RetryAndErrorTest {
             assertThat(e.timeout()).isEqualTo(Duration.ofMillis(500));
             assertThat(e.getCause()).isInstanceOf(InternalServerException.class);
         });
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1500);
+        // A timeout measured: 2 s past the 500 ms deadline is the margin that holds with both cores busy.
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
         assertThat(transport.requests()).hasSize(1);
     }
 
@@ -196,7 +207,7 @@ class RetryAndErrorTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> c.list("t")).isInstanceOf(RunlistTimeoutException.class)
                 .hasMessageContaining("400 ms");
-        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(350L, 2000L);
+        assertThat((System.nanoTime() - start) / 1_000_000).isBetween(400L, 2400L);
         assertThat(transport.requests()).hasSize(1);
     }
 

@@ -277,6 +277,37 @@ public abstract class TransportConformanceSuite extends TransportSuiteSupport {
         }
     }
 
+    /**
+     * The read timeout bounds each wait for body bytes, not the whole body: a body arriving a piece
+     * every quarter of the read timeout, for twice as long as it, is read to its end.
+     */
+    @Test
+    void readTimeoutBoundsEachWaitNotTheWholeBody() throws Exception {
+        Duration readTimeout = Duration.ofSeconds(1);
+        int pieces = 9;
+        server.handle(exchange -> {
+            exchange.sendResponseHeaders(200, pieces);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < pieces; i++) {
+                out.write('x');
+                out.flush();
+                if (i < pieces - 1) {
+                    try {
+                        Thread.sleep(readTimeout.toMillis() / 4);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted", e);
+                    }
+                }
+            }
+            out.close();
+        });
+        Transport t = transport(TransportConfig.builder().readTimeout(readTimeout).build());
+        try (TransportResponse r = t.execute(get(server.uri("/slow-body")))) {
+            assertThat(r.body().readAllBytes()).hasSize(pieces);
+        }
+    }
+
     /** An async request whose headers never come fails its future with an IOException after the read timeout. */
     @Test
     void asyncReadTimeoutFailsTheFuture() {

@@ -12,14 +12,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds every blocking read of a response body: the JDK client times out only the wait for the
- * headers, so a read that may block arms a timer that closes the body when it fires, and the read
- * then fails with a {@link SocketTimeoutException}. Reads of bytes already
- * buffered arm no timer. Not thread-safe, like any InputStream.
+ * headers, so one watchdog per body checks how long the read in progress has been blocked and closes
+ * the body once that reaches the timeout; the read then fails with a {@link SocketTimeoutException}.
+ *
+ * <p>Why one watchdog and not a timer per read: a body arrives in many small reads, and arming and
+ * cancelling a timer task for each woke the timer thread about 20 times a request. The watchdog runs
+ * once per timeout period at most, re-armed for the time the current read has left. Reads of bytes
+ * already buffered do not touch it. It stops at the end of the body or when the body is closed.
+ * Not thread-safe, like any InputStream; the watchdog runs on {@code timer}.
  */
 public final class ReadTimeoutInputStream extends FilterInputStream {
     private final long timeoutNanos;
     private final ScheduledExecutorService timer;
+    /** When the read in progress started; meaningful while {@link #reading}. Written before it. */
+    private volatile long readStartNanos;
+    private volatile boolean reading;
     private volatile boolean timedOut;
+    private volatile boolean stopped;
+    private volatile ScheduledFuture<?> watchdog;
 
     /** Wraps {@code body}, failing a read that waits longer than {@code timeout}. */
     public ReadTimeoutInputStream(InputStream body, Duration timeout, ScheduledExecutorService timer) {
@@ -43,25 +53,30 @@ public final class ReadTimeoutInputStream extends FilterInputStream {
         if (!timedOut && in.available() > 0) {
             return in.read(b, off, len);
         }
-        ScheduledFuture<?> alarm = arm();
+        readStartNanos = System.nanoTime();
+        reading = true;
+        if (watchdog == null) {
+            watchdog = schedule(timeoutNanos);
+        }
         try {
             int n = in.read(b, off, len);
             if (timedOut) {
                 throw timeout(null);
             }
+            if (n == -1) {
+                stop();
+            }
             return n;
         } catch (IOException e) {
             throw timedOut ? timeout(e) : e;
         } finally {
-            if (alarm != null) {
-                alarm.cancel(false);
-            }
+            reading = false;
         }
     }
 
     @Override
     public long skip(long n) throws IOException {
-        // FilterInputStream.skip would bypass the timer; read through it instead.
+        // FilterInputStream.skip would bypass the watchdog; read through it instead.
         byte[] buf = new byte[(int) Math.min(8192, Math.max(n, 0))];
         long skipped = 0;
         while (skipped < n) {
@@ -74,17 +89,48 @@ public final class ReadTimeoutInputStream extends FilterInputStream {
         return skipped;
     }
 
-    private ScheduledFuture<?> arm() {
-        try {
-            return timer.schedule(this::expire, timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closedTransport) {
-            return null;
+    @Override
+    public void close() throws IOException {
+        stop();
+        super.close();
+    }
+
+    private void stop() {
+        stopped = true;
+        ScheduledFuture<?> w = watchdog;
+        if (w != null) {
+            w.cancel(false);
         }
     }
 
-    private void expire() {
-        timedOut = true;
-        Failures.closeQuietly(in);
+    /** The watchdog's check: expires a read blocked for the timeout, else looks again when it could be. */
+    private void check() {
+        if (stopped) {
+            return;
+        }
+        long wait = timeoutNanos;
+        if (reading) {
+            long blocked = System.nanoTime() - readStartNanos;
+            if (blocked >= timeoutNanos) {
+                timedOut = true;
+                Failures.closeQuietly(in);
+                return;
+            }
+            wait = timeoutNanos - blocked;
+        }
+        ScheduledFuture<?> next = schedule(wait);
+        watchdog = next;
+        if (stopped && next != null) {
+            next.cancel(false); // stop() ran meanwhile and may have cancelled the previous one only
+        }
+    }
+
+    private ScheduledFuture<?> schedule(long nanos) {
+        try {
+            return timer.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closedTransport) {
+            return null;
+        }
     }
 
     private SocketTimeoutException timeout(IOException cause) {
