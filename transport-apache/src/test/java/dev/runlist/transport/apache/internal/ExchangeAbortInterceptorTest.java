@@ -20,6 +20,8 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,49 +30,55 @@ import org.junit.jupiter.api.Test;
  */
 class ExchangeAbortInterceptorTest {
 
+    private final HttpClientContext context = HttpClientContext.create();
+    private final ExchangeAbort abort = ExchangeAbort.attachTo(context);
+    private ServerSocket server;
+    private CloseableHttpAsyncClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        client = ApacheClients.async(TransportConfig.defaults());
+        client.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        client.close();
+        server.close();
+    }
+
     @Test
     void anExchangeAbortedBeforeItHasAConnectionDiscardsItAsSoonAsItGetsOne() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                CloseableHttpAsyncClient client = ApacheClients.async(TransportConfig.defaults())) {
-            client.start();
-            HttpClientContext context = HttpClientContext.create();
-            ExchangeAbort abort = ExchangeAbort.attachTo(context);
-            abort.abort();
-            Future<SimpleHttpResponse> f = execute(client, server, context);
-            try (Socket connection = accept(server)) {
-                assertThat(readHead(connection.getInputStream())).as("request bytes the server got").isEmpty();
-            }
-            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .hasMessageContaining("aborted");
+        abort.abort();
+        Future<SimpleHttpResponse> f = execute();
+        try (Socket connection = accept()) {
+            assertThat(readHead(connection.getInputStream())).as("request bytes the server got").isEmpty();
         }
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("aborted");
     }
 
     @Test
     void anExchangeAbortedWhileAwaitingItsHeadersHasItsConnectionClosed() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                CloseableHttpAsyncClient client = ApacheClients.async(TransportConfig.defaults())) {
-            client.start();
-            HttpClientContext context = HttpClientContext.create();
-            ExchangeAbort abort = ExchangeAbort.attachTo(context);
-            Future<SimpleHttpResponse> f = execute(client, server, context);
-            try (Socket connection = accept(server)) {
-                InputStream in = connection.getInputStream();
-                assertThat(readHead(in)).startsWith("GET /threads/thread_1/runs ");
-                abort.abort();
-                assertThat(readHead(in)).as("what the client sent after the abort, until it closed").isEmpty();
-            }
-            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        Future<SimpleHttpResponse> f = execute();
+        try (Socket connection = accept()) {
+            InputStream in = connection.getInputStream();
+            assertThat(readHead(in)).startsWith("GET /threads/thread_1/runs ");
+            abort.abort();
+            assertThat(readHead(in)).as("what the client sent after the abort, until it closed").isEmpty();
         }
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
     }
 
-    private static Future<SimpleHttpResponse> execute(CloseableHttpAsyncClient client, ServerSocket server,
-            HttpClientContext context) {
+    /** Sends a GET on the client, with the context that carries {@link #abort}; its future is never cancelled. */
+    private Future<SimpleHttpResponse> execute() {
         URI uri = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/threads/thread_1/runs");
         return client.execute(SimpleRequestProducer.create(SimpleHttpRequest.create("GET", uri)),
                 SimpleResponseConsumer.create(), context, null);
     }
 
-    private static Socket accept(ServerSocket server) throws IOException {
+    private Socket accept() throws IOException {
         server.setSoTimeout(10_000);
         Socket s = server.accept();
         s.setSoTimeout(10_000); // a connection left open fails the read instead of hanging the test
