@@ -248,11 +248,12 @@ final class Call<T> {
     }
 
     /**
-     * Cancels an exchange; if its response arrived before the cancel but was not taken yet (the caller
-     * was interrupted while it arrived, say), closes that response, which closes its connection.
+     * Cancels an exchange; if its response arrived before the cancel but was never taken (the caller
+     * was interrupted as it arrived, say), closes that response, which closes its connection. A
+     * response taken with {@link #response} is closed by {@link #release} instead.
      */
-    private static void abort(CompletableFuture<TransportResponse> f) {
-        if (!f.cancel(true) && f.isDone() && !f.isCompletedExceptionally()) {
+    private void abort(CompletableFuture<TransportResponse> f) {
+        if (!f.cancel(true) && f.isDone() && !f.isCompletedExceptionally() && f.join() != response) {
             closeQuietly(f.join());
         }
     }
