@@ -30,25 +30,31 @@ final class InMemoryTransport implements Transport {
 
     @Override
     public TransportResponse execute(TransportRequest request) throws IOException {
-        if (async.isShutdown()) {
-            throw new IOException("runlist's fake API is closed; " + describe(request) + " was not sent");
-        }
-        Answer a = handler.handle(request.method(), request.uri().getRawPath(), request.uri().getRawQuery(),
-                request.headers());
-        Delivery delivery = new Delivery(a, sleeper, request.timeout(), describe(request));
-        delivery.awaitHeaders();
-        Headers headers = a.headers().toBuilder().set("Content-Length", Integer.toString(a.body().length)).build();
-        return new TransportResponse(a.status(), headers, delivery.body());
+        return deliver(answer(request), request);
     }
 
+    /**
+     * Answers on the caller's thread when the answer is due at once, as most are: a listing in memory
+     * then hands no page to another thread. Only a scripted wait before the headers (or a drop after
+     * it) runs on the fake's executor, where cancelling the future interrupts it.
+     */
     @Override
     public CompletableFuture<TransportResponse> executeAsync(TransportRequest request) {
+        Answer a;
+        try {
+            a = answer(request);
+            if (a.headersDelay().isZero() && !a.drop()) {
+                return CompletableFuture.completedFuture(deliver(a, request));
+            }
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(t);
+        }
         CompletableFuture<TransportResponse> result = new CompletableFuture<>();
         Future<?> task;
         try {
             task = async.submit(() -> {
                 try {
-                    TransportResponse response = execute(request);
+                    TransportResponse response = deliver(a, request);
                     if (!result.complete(response)) {
                         response.close();
                     }
@@ -66,6 +72,23 @@ final class InMemoryTransport implements Transport {
             }
         });
         return result;
+    }
+
+    /** The fake's answer to {@code request}, which it records on arrival. */
+    private Answer answer(TransportRequest request) throws IOException {
+        if (async.isShutdown()) {
+            throw new IOException("runlist's fake API is closed; " + describe(request) + " was not sent");
+        }
+        return handler.handle(request.method(), request.uri().getRawPath(), request.uri().getRawQuery(),
+                request.headers());
+    }
+
+    /** Delivers {@code a}: waits for its headers as scripted, then returns them with the body to read. */
+    private TransportResponse deliver(Answer a, TransportRequest request) throws IOException {
+        Delivery delivery = new Delivery(a, sleeper, request.timeout(), describe(request));
+        delivery.awaitHeaders();
+        Headers headers = a.headers().toBuilder().set("Content-Length", Integer.toString(a.body().length)).build();
+        return new TransportResponse(a.status(), headers, delivery.body());
     }
 
     @Override

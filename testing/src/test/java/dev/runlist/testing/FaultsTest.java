@@ -241,6 +241,25 @@ class FaultsTest {
     }
 
     @Test
+    void inMemoryAnAnswerDueAtOnceIsGivenOnTheCallersThread() throws Exception {
+        TransportRequest request = TransportRequest.get(URI.create("http://fake.invalid/v1/threads/thread_1/runs"),
+                authorized());
+        CompletableFuture<TransportResponse> page = fake.transport().executeAsync(request);
+        // Already done when executeAsync returns: a listing in memory hands no page to another thread.
+        assertThat(page).isCompleted();
+        try (TransportResponse r = page.join()) {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(fake.requestCount()).isEqualTo(1);
+        }
+        fake.enqueue(Fault.latency(Duration.ofMillis(50)));
+        CompletableFuture<TransportResponse> delayed = fake.transport().executeAsync(request);
+        assertThat(fake.requestCount()).as("recorded on arrival, before its scripted wait").isEqualTo(2);
+        try (TransportResponse r = delayed.get(5, TimeUnit.SECONDS)) {
+            assertThat(r.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void inMemoryDropAndTruncationFailAsIoExceptions() throws Exception {
         TransportRequest request = TransportRequest.get(URI.create("http://fake.invalid/v1/threads/thread_1/runs"),
                 authorized());
