@@ -36,6 +36,34 @@ class PipedBodyTest {
         assertThat(granted).as("asked again with 1000 granted and nothing buffered: Apache's window is spent").hasValue(2600);
     }
 
+    /** Every byte arrives once and in order, whatever the sizes of the writes and reads. */
+    @Test
+    void bytesArriveInOrderWhateverTheSizesOfWritesAndReads() throws IOException {
+        java.util.Random random = new java.util.Random(16);
+        byte[] sent = new byte[300_000];
+        random.nextBytes(sent);
+        PipedBody body = new PipedBody(64 * 1024, java.time.Duration.ofSeconds(5), () -> {});
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[40_000];
+        int written = 0;
+        while (written < sent.length) {
+            int n = Math.min(sent.length - written, 1 + random.nextInt(random.nextBoolean() ? 3_000 : 30_000));
+            // A slice of a larger buffer, as Apache hands them over.
+            body.write(ByteBuffer.wrap(sent, written, n).slice());
+            written += n;
+            // Reads now and then, and always before the writer would wait for room (single thread here).
+            boolean readNow = random.nextInt(3) > 0;
+            while (readNow || body.available() > 100_000) {
+                int r = body.read(buf, 0, 1 + random.nextInt(Math.min(buf.length, body.available())));
+                received.write(buf, 0, r);
+                readNow = false;
+            }
+        }
+        body.end();
+        received.write(body.readAllBytes());
+        assertThat(received.toByteArray()).isEqualTo(sent);
+    }
+
     /** Bytes written before the end are read in order, then end of stream. */
     @Test
     void readsWhatWasWrittenThenEnds() throws IOException {
