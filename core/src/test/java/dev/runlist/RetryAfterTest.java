@@ -7,8 +7,6 @@ import dev.runlist.RunsListener.DelaySource;
 import dev.runlist.RunsListener.RetryScheduled;
 import dev.runlist.errors.RateLimitException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,17 +16,12 @@ import org.junit.jupiter.api.Test;
 class RetryAfterTest {
 
     private final ScriptedTransport transport = new ScriptedTransport();
-    /** The retries the clients scheduled, with the delay each waited: what the tests check instead of the clock. */
-    private final List<RetryScheduled> retries = new CopyOnWriteArrayList<>();
+    /** The clients' events: the retries they scheduled, with the delay each waited, are checked instead of the clock. */
+    private final RecordingListener events = new RecordingListener();
 
     private RunsClient client(int maxRetries, Duration timeout, Duration backoff) {
         return RunsClient.builder().apiKey("sk-x").transport(transport).maxRetries(maxRetries).timeout(timeout)
-                .retryBackoff(backoff, backoff).listener(new RunsListener() {
-                    @Override
-                    public void retryScheduled(RetryScheduled event) {
-                        retries.add(event);
-                    }
-                }).build();
+                .retryBackoff(backoff, backoff).listener(events).build();
     }
 
     private static String rateLimited() {
@@ -44,7 +37,7 @@ class RetryAfterTest {
             assertThat(e.attempts()).isEqualTo(1);
         }).hasMessageContaining("retry after 120000 ms");
         assertThat(transport.requests()).hasSize(1);
-        assertThat(retries).as("no wait scheduled").isEmpty();
+        assertThat(events.of(RetryScheduled.class)).as("no wait scheduled").isEmpty();
     }
 
     @Test
@@ -89,7 +82,7 @@ class RetryAfterTest {
                 .respond(200, Pages.page(false, "run_1"));
         client(3, Duration.ofSeconds(30), Duration.ofMillis(200)).list("t");
         assertThat(transport.requests()).hasSize(4);
-        assertThat(retries).as("three back-offs of at least 150 ms").hasSize(3).allSatisfy(r -> {
+        assertThat(events.of(RetryScheduled.class)).as("three back-offs of at least 150 ms").hasSize(3).allSatisfy(r -> {
             assertThat(r.delaySource()).isEqualTo(DelaySource.BACKOFF);
             assertThat(r.delay()).isBetween(Duration.ofMillis(150), Duration.ofMillis(200));
         });
@@ -99,7 +92,7 @@ class RetryAfterTest {
     void aDelayWithinReachIsWaitedOutAndRecordedOnTheFinalException() {
         transport.respond(429, rateLimited(), "retry-after-ms", "300").respond(429, rateLimited(), "retry-after-ms", "300");
         Throwable thrown = catching(() -> client(1, Duration.ofSeconds(30), Duration.ofMillis(1)).list("t"));
-        assertThat(retries).singleElement().satisfies(r -> {
+        assertThat(events.of(RetryScheduled.class)).singleElement().satisfies(r -> {
             assertThat(r.delaySource()).isEqualTo(DelaySource.SERVER);
             assertThat(r.delay()).isEqualTo(Duration.ofMillis(300));
         });

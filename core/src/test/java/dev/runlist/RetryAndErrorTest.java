@@ -22,7 +22,6 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,14 +88,10 @@ class RetryAndErrorTest {
         transport.respond(429, Pages.error("slow down", "requests", null, "rate_limit_exceeded"), "retry-after-ms", "150")
                 .respond(429, Pages.error("slow down", "requests", null, "rate_limit_exceeded"), "Retry-After", "1")
                 .respond(200, Pages.page(false));
-        List<RunsListener.RetryScheduled> retries = new CopyOnWriteArrayList<>();
+        RecordingListener events = new RecordingListener();
         RunsClient.builder().apiKey(KEY).transport(transport).maxRetries(2)
-                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5)).listener(new RunsListener() {
-                    @Override
-                    public void retryScheduled(RunsListener.RetryScheduled event) {
-                        retries.add(event);
-                    }
-                }).build().list("t");
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(5)).listener(events).build().list("t");
+        List<RunsListener.RetryScheduled> retries = events.of(RunsListener.RetryScheduled.class);
         assertThat(transport.requests()).hasSize(3);
         assertThat(retries).extracting(RunsListener.RetryScheduled::delay)
                 .containsExactly(Duration.ofMillis(150), Duration.ofSeconds(1));

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,7 @@ class RunsListenerTest {
     private static final String KEY = "sk-proj-LISTENER-4b1e9d7c2a";
 
     private final ScriptedTransport transport = new ScriptedTransport();
-    private final Recorder events = new Recorder();
+    private final RecordingListener events = new RecordingListener();
 
     private RunsClient client() {
         return RunsClient.builder().apiKey(KEY).baseUrl("http://api.test/v1").transport(transport).listener(events)
@@ -341,68 +340,6 @@ class RunsListenerTest {
         assertThat(dev.runlist.internal.Redaction.url(java.net.URI.create(
                 "https://h/v1/x?limit=2&api-key=" + KEY + "&sas_token=abc&after=run_" + KEY), s -> s.replace(KEY, "<redacted>")))
                 .isEqualTo("https://h/v1/x?limit=2&api-key=<redacted>&sas_token=<redacted>&after=run_<redacted>");
-    }
-
-    /** Records every event, in order, from any thread. */
-    static final class Recorder implements RunsListener {
-        final List<Object> all = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void attemptStarted(AttemptStarted event) {
-            add(event);
-        }
-
-        @Override
-        public void attemptEnded(AttemptEnded event) {
-            add(event);
-        }
-
-        @Override
-        public void retryScheduled(RetryScheduled event) {
-            add(event);
-        }
-
-        @Override
-        public void pageDelivered(PageDelivered event) {
-            add(event);
-        }
-
-        @Override
-        public void listingEnded(ListingEnded event) {
-            add(event);
-        }
-
-        private synchronized void add(Object event) {
-            all.add(event);
-            notifyAll();
-        }
-
-        /** Waits up to 10 s for an event of the simple class name {@code kind}. */
-        boolean awaitKind(String kind) throws InterruptedException {
-            return awaitCount(kind, 1);
-        }
-
-        /** Waits up to 10 s for {@code n} events of the simple class name {@code kind}. */
-        synchronized boolean awaitCount(String kind, int n) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (kinds().stream().filter(kind::equals).count() < n) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            return true;
-        }
-
-        List<String> kinds() {
-            return all.stream().map(e -> e.getClass().getSimpleName()).toList();
-        }
-
-        <T> T get(Class<T> type, int index) {
-            return all.stream().filter(type::isInstance).map(type::cast).skip(index).findFirst()
-                    .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " #" + index + " in " + kinds()));
-        }
     }
 
     /** Throws from every method. */

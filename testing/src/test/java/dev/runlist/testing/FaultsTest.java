@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runlist.ListRunsParams;
 import dev.runlist.RunPage;
 import dev.runlist.RunsClient;
-import dev.runlist.RunsListener;
 import dev.runlist.RunsListener.RetryScheduled;
 import dev.runlist.errors.ConnectionException;
 import dev.runlist.errors.DecodeException;
@@ -24,9 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,34 +82,28 @@ class FaultsTest {
     @Test
     void honoursRetryAfterInSeconds() {
         fake.enqueue(Fault.status(429).header("Retry-After", "1"));
-        List<RetryScheduled> retries = new CopyOnWriteArrayList<>();
-        try (RunsClient client = recordingRetries(retries)) {
+        RecordingListener events = new RecordingListener();
+        try (RunsClient client = listenedTo(events)) {
             assertThat(client.list("thread_1").data()).hasSize(20);
         }
-        assertThat(retries).extracting(RetryScheduled::delay).containsExactly(Duration.ofSeconds(1));
+        assertThat(events.of(RetryScheduled.class)).extracting(RetryScheduled::delay).containsExactly(Duration.ofSeconds(1));
         assertThat(fake.requestCount()).isEqualTo(2);
     }
 
     @Test
     void honoursRetryAfterMs() {
         fake.enqueue(Fault.status(429).header("retry-after-ms", "300"));
-        List<RetryScheduled> retries = new CopyOnWriteArrayList<>();
-        try (RunsClient client = recordingRetries(retries)) {
+        RecordingListener events = new RecordingListener();
+        try (RunsClient client = listenedTo(events)) {
             client.list("thread_1");
         }
-        assertThat(retries).extracting(RetryScheduled::delay).containsExactly(Duration.ofMillis(300));
+        assertThat(events.of(RetryScheduled.class)).extracting(RetryScheduled::delay).containsExactly(Duration.ofMillis(300));
         assertThat(fake.requestCount()).isEqualTo(2);
     }
 
-    /** A client on the fake that adds each retry it schedules, with the delay it waits, to {@code retries}. */
-    private RunsClient recordingRetries(List<RetryScheduled> retries) {
-        return RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).transport(fake.transport())
-                .listener(new RunsListener() {
-                    @Override
-                    public void retryScheduled(RetryScheduled event) {
-                        retries.add(event);
-                    }
-                }).build();
+    /** A client on the fake whose events, each retry with the delay it waits among them, go to {@code events}. */
+    private RunsClient listenedTo(RecordingListener events) {
+        return RunsClient.builder().apiKey(FakeRunsApi.DEFAULT_API_KEY).transport(fake.transport()).listener(events).build();
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ class ListenerEventsTest {
     }
 
     private final FakeRunsApi fake = FakeRunsApi.create();
-    private final Recorder events = new Recorder();
+    private final RecordingListener events = new RecordingListener();
     private final List<RunsClient> clients = new ArrayList<>();
 
     @AfterEach
@@ -147,61 +146,6 @@ class ListenerEventsTest {
         assertThat(events.kinds()).containsExactly("AttemptStarted", "AttemptEnded", "ListingEnded");
         assertThat(events.all).allSatisfy(event -> assertThat(event.toString())
                 .doesNotContain(wrongKey).doesNotContain(wrongKey.substring(0, 12)).doesNotContain("0123456789"));
-    }
-
-    /** Records every event, in order, from any thread. */
-    static final class Recorder implements RunsListener {
-        final List<Object> all = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void attemptStarted(AttemptStarted event) {
-            add(event);
-        }
-
-        @Override
-        public void attemptEnded(AttemptEnded event) {
-            add(event);
-        }
-
-        @Override
-        public void retryScheduled(RetryScheduled event) {
-            add(event);
-        }
-
-        @Override
-        public void pageDelivered(PageDelivered event) {
-            add(event);
-        }
-
-        @Override
-        public void listingEnded(ListingEnded event) {
-            add(event);
-        }
-
-        private synchronized void add(Object event) {
-            all.add(event);
-            notifyAll();
-        }
-
-        synchronized boolean await(String kind) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!kinds().contains(kind)) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            return true;
-        }
-
-        List<String> kinds() {
-            return all.stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toList());
-        }
-
-        <T> List<T> of(Class<T> type) {
-            return all.stream().filter(type::isInstance).map(type::cast).collect(Collectors.toList());
-        }
     }
 
     /** Asks for everything and counts the runs. */
