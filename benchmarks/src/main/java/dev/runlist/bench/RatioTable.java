@@ -14,7 +14,10 @@ import java.util.Properties;
 /**
  * Prints one table of ratios against the baselines from a JMH JSON result ({@code -rf json}), each line
  * with its target and whether it is met. Ratios only: on a shared machine only figures from the same
- * run compare. Usage: {@code java -cp benchmarks.jar dev.runlist.bench.RatioTable target/jmh-result.json}.
+ * run compare. Each time ratio is given twice: of JMH's scores (the mean of every measured iteration),
+ * on which the verdict rests, and of the fastest iteration of each benchmark, which a neighbour's load
+ * slows least (a verdict that the second contradicts is noise). Usage:
+ * {@code java -cp benchmarks.jar dev.runlist.bench.RatioTable target/jmh-result.json}.
  */
 public final class RatioTable {
 
@@ -47,9 +50,14 @@ public final class RatioTable {
     public static void main(String[] args) throws IOException {
         String file = args.length > 0 ? args[0] : "target/jmh-result.json";
         String load = args.length > 1 ? LoadSamples.summary(Path.of(args[1])) : null;
-        RatioTable table = new RatioTable(new ObjectMapper().readTree(new File(file)), load);
+        System.out.print(table(new ObjectMapper().readTree(new File(file)), load));
+    }
+
+    /** The table of {@code results} (JMH's JSON), with the load summary {@code load} (or null) below it. */
+    static String table(JsonNode results, String load) throws IOException {
+        RatioTable table = new RatioTable(results, load);
         table.build();
-        System.out.print(table.render());
+        return table.render();
     }
 
     private void build() {
@@ -57,22 +65,25 @@ public final class RatioTable {
             // The targets are for pages of 20 and 100 runs; the 1-run page is context.
             boolean targeted = !name.equals("1");
             boolean latin1 = name.equals(Fixtures.LATIN1_PAGE);
-            double runlist = score("DecodeBenchmark.runlist", name);
-            double scan = score("DecodeBenchmark.tokenScan", name);
-            double scanStrings = score("DecodeBenchmark.tokenScanWithStrings", name);
-            double databind = score("DecodeBenchmark.databindTree", name);
-            double sdk = score("DecodeBenchmark.officialSdk", name);
+            Time runlist = time("DecodeBenchmark.runlist", name);
+            Time scan = time("DecodeBenchmark.tokenScan", name);
+            Time scanStrings = time("DecodeBenchmark.tokenScanWithStrings", name);
+            Time databind = time("DecodeBenchmark.databindTree", name);
+            Time sdk = time("DecodeBenchmark.officialSdk", name);
             double alloc = secondary("DecodeBenchmark.runlist", name, "gc.alloc.rate.norm");
             double scanStringsAlloc = secondary("DecodeBenchmark.tokenScanWithStrings", name, "gc.alloc.rate.norm");
             int length = Fixtures.pageBytes(name).length;
             String page = "decode " + (latin1 ? "100-run Latin-1 page" : name + "-run page") + " (" + length + " B)";
-            row(page + ": runlist time / token-scan time", runlist / scan, "(context)", null, "");
-            row(page + ": runlist time / token-scan-with-strings time", runlist / scanStrings, "<= 1.15",
-                    targeted ? runlist / scanStrings <= 1.15 : null, "");
-            row(page + ": runlist throughput / databind-tree throughput", databind / runlist, ">= 1.15",
-                    targeted ? databind / runlist >= 1.15 : null, "jackson-databind " + versions.getProperty("jackson"));
-            row(page + ": runlist throughput / SDK throughput", sdk / runlist, ">= 8.00",
-                    targeted ? sdk / runlist >= 8 : null, sdkVersion());
+            row(page + ": runlist time / token-scan time", runlist.over(scan), "(context)", null, "");
+            Ratio overStrings = runlist.over(scanStrings);
+            row(page + ": runlist time / token-scan-with-strings time", overStrings, "<= 1.15",
+                    targeted ? overStrings.score <= 1.15 : null, "");
+            Ratio overTree = databind.over(runlist);
+            row(page + ": runlist throughput / databind-tree throughput", overTree, ">= 1.15",
+                    targeted ? overTree.score >= 1.15 : null, "jackson-databind " + versions.getProperty("jackson"));
+            Ratio overSdk = sdk.over(runlist);
+            row(page + ": runlist throughput / SDK throughput", overSdk, ">= 8.00",
+                    targeted ? overSdk.score >= 8 : null, sdkVersion());
             row(page + ": runlist bytes allocated per input byte (token-scan-with-strings: "
                     + String.format(Locale.ROOT, "%.3f", scanStringsAlloc / length) + ")", alloc / length,
                     latin1 ? "<= 1.50" : "(context)", latin1 ? alloc / length <= 1.5 : null, "");
@@ -83,19 +94,22 @@ public final class RatioTable {
         row("decode valid pages: throwables created (JFR, 3 x " + decoded.length + " pages)", exceptions, "0",
                 exceptions == 0, "");
 
-        double inMemory = score("PaginationBenchmark.runlistInMemory", null);
-        double alone = score("PaginationBenchmark.decodePagesAlone", null);
-        double jdk = score("PaginationBenchmark.runlistJdkHttp", null);
-        double apache = score("PaginationBenchmark.runlistApacheHttp", null);
-        double sdk = score("PaginationBenchmark.officialSdkHttp", null);
-        row("list 10,000 runs in memory / decode the " + pages + " pages alone", inMemory / alone, "<= 1.15",
-                inMemory / alone <= 1.15, "");
-        double sdkRate = Fixtures.LISTING_RUNS / (sdk / 1000);
+        Ratio inMemory = time("PaginationBenchmark.runlistInMemory", null)
+                .over(time("PaginationBenchmark.decodePagesAlone", null));
+        Time jdk = time("PaginationBenchmark.runlistJdkHttp", null);
+        Time apache = time("PaginationBenchmark.runlistApacheHttp", null);
+        Time sdk = time("PaginationBenchmark.officialSdkHttp", null);
+        row("list 10,000 runs in memory / decode the " + pages + " pages alone", inMemory, "<= 1.15",
+                inMemory.score <= 1.15, "");
+        double sdkRate = Fixtures.LISTING_RUNS / (sdk.score / 1000);
+        Ratio jdkOverSdk = sdk.over(jdk);
         row(String.format(Locale.ROOT, "list 10,000 over loopback HTTP: runlist-jdk runs/s / SDK runs/s (%.0f / %.0f)",
-                Fixtures.LISTING_RUNS / (jdk / 1000), sdkRate), sdk / jdk, ">= 3.00", sdk / jdk >= 3, sdkVersion());
-        row(String.format(Locale.ROOT, "list 10,000 over loopback HTTP: runlist-apache runs/s / SDK runs/s (%.0f / %.0f)",
-                Fixtures.LISTING_RUNS / (apache / 1000), sdkRate), sdk / apache, ">= 3.00", sdk / apache >= 3,
+                Fixtures.LISTING_RUNS / (jdk.score / 1000), sdkRate), jdkOverSdk, ">= 3.00", jdkOverSdk.score >= 3,
                 sdkVersion());
+        Ratio apacheOverSdk = sdk.over(apache);
+        row(String.format(Locale.ROOT, "list 10,000 over loopback HTTP: runlist-apache runs/s / SDK runs/s (%.0f / %.0f)",
+                Fixtures.LISTING_RUNS / (apache.score / 1000), sdkRate), apacheOverSdk, ">= 3.00",
+                apacheOverSdk.score >= 3, sdkVersion());
         double sdkRequests = requestsPerListing("PaginationBenchmark.officialSdkHttp");
         for (String[] client : new String[][] {{"runlist-in-memory", "runlistInMemory"}, {"runlist-jdk", "runlistJdkHttp"},
                 {"runlist-apache", "runlistApacheHttp"}}) {
@@ -112,19 +126,31 @@ public final class RatioTable {
 
     private void row(String what, double value, String target, Boolean met, String baseline) {
         if (Double.isNaN(value)) {
-            rows.add(new String[] {what, NOT_RUN, target, NOT_RUN, baseline});
+            rows.add(new String[] {what, NOT_RUN, "", target, NOT_RUN, baseline});
             return;
         }
-        rows.add(new String[] {what, String.format(Locale.ROOT, "%.3f", value), target, verdict(met), baseline});
+        rows.add(new String[] {what, format(value), "", target, verdict(met), baseline});
+    }
+
+    private void row(String what, Ratio ratio, String target, Boolean met, String baseline) {
+        if (Double.isNaN(ratio.score)) {
+            rows.add(new String[] {what, NOT_RUN, NOT_RUN, target, NOT_RUN, baseline});
+            return;
+        }
+        rows.add(new String[] {what, format(ratio.score), format(ratio.fastest), target, verdict(met), baseline});
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 
     private void row(String what, double value, double baseline, String target, String version) {
         if (Double.isNaN(value) || Double.isNaN(baseline)) {
-            rows.add(new String[] {what, NOT_RUN, target, NOT_RUN, version});
+            rows.add(new String[] {what, NOT_RUN, "", target, NOT_RUN, version});
             return;
         }
-        rows.add(new String[] {what, String.format(Locale.ROOT, "%.1f / %.1f", value, baseline), target, verdict(null),
-                version});
+        rows.add(new String[] {what, String.format(Locale.ROOT, "%.1f / %.1f", value, baseline), "", target,
+                verdict(null), version});
     }
 
     private String sdkVersion() {
@@ -137,7 +163,8 @@ public final class RatioTable {
 
     private String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append("| measure | value | target | verdict | baseline version |\n|---|---:|---|---|---|\n");
+        sb.append("| measure | value | fastest iterations | target | verdict | baseline version |\n"
+                + "|---|---:|---:|---|---|---|\n");
         for (String[] r : rows) {
             sb.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
@@ -151,10 +178,36 @@ public final class RatioTable {
         return secondary(benchmark, null, "requests") / secondary(benchmark, null, "listings");
     }
 
+    /** A benchmark's time per operation: JMH's score and its fastest measured iteration. */
+    private record Time(double score, double fastest) {
+        /** This time over {@code other}, by score and by fastest iteration. */
+        Ratio over(Time other) {
+            return new Ratio(score / other.score, fastest / other.fastest);
+        }
+    }
+
+    /** A ratio of two times, of their scores and of their fastest iterations. */
+    private record Ratio(double score, double fastest) {}
+
+    /** The benchmark's time; NaN when the results hold no such benchmark (a subset was run). */
+    private Time time(String benchmark, String page) {
+        JsonNode result = find(benchmark, page);
+        if (result == null) {
+            return new Time(Double.NaN, Double.NaN);
+        }
+        JsonNode metric = result.path("primaryMetric");
+        double fastest = Double.POSITIVE_INFINITY;
+        for (JsonNode fork : metric.path("rawData")) {
+            for (JsonNode iteration : fork) {
+                fastest = Math.min(fastest, iteration.asDouble());
+            }
+        }
+        return new Time(metric.path("score").asDouble(), fastest == Double.POSITIVE_INFINITY ? Double.NaN : fastest);
+    }
+
     /** The benchmark's score; NaN when the results hold no such benchmark (a subset was run). */
     private double score(String benchmark, String page) {
-        JsonNode result = find(benchmark, page);
-        return result == null ? Double.NaN : result.path("primaryMetric").path("score").asDouble();
+        return time(benchmark, page).score;
     }
 
     private double secondary(String benchmark, String page, String metric) {
