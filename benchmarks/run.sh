@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark once with the allocation profiler, writes target/jmh-result.json and prints one
 # table of ratios against the baselines, with the machine's load average sampled every 15 s during the
-# run. About 13 minutes on 2 cores. Extra arguments go to JMH, for example:
+# run. About 15 to 17 minutes on 2 idle cores, the build included. Extra arguments go to JMH, for example:
 # benchmarks/run.sh DecodeBenchmark  (a subset: the rows of benchmarks not run say "(not run)").
 set -euo pipefail
 cd "$(dirname "$0")"
