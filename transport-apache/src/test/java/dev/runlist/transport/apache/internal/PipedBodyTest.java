@@ -3,8 +3,13 @@ package dev.runlist.transport.apache.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.http.nio.CapacityChannel;
@@ -19,7 +24,7 @@ class PipedBodyTest {
     /** A full buffer grants nothing until the reader has drained half of it, and never more than it can take. */
     @Test
     void grantsCapacityOnlyWhenTheReaderMakesRoom() throws IOException {
-        PipedBody body = new PipedBody(1000, java.time.Duration.ofSeconds(5), () -> {});
+        PipedBody body = new PipedBody(1000, Duration.ofSeconds(5), () -> {});
         body.write(ByteBuffer.wrap(new byte[1000]));
         body.updateCapacity(channel);
         assertThat(granted).hasValue(0);
@@ -39,11 +44,11 @@ class PipedBodyTest {
     /** Every byte arrives once and in order, whatever the sizes of the writes and reads. */
     @Test
     void bytesArriveInOrderWhateverTheSizesOfWritesAndReads() throws IOException {
-        java.util.Random random = new java.util.Random(16);
+        Random random = new Random(16);
         byte[] sent = new byte[300_000];
         random.nextBytes(sent);
-        PipedBody body = new PipedBody(64 * 1024, java.time.Duration.ofSeconds(5), () -> {});
-        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        PipedBody body = new PipedBody(64 * 1024, Duration.ofSeconds(5), () -> {});
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buf = new byte[40_000];
         int written = 0;
         while (written < sent.length) {
@@ -67,7 +72,7 @@ class PipedBodyTest {
     /** Bytes written before the end are read in order, then end of stream. */
     @Test
     void readsWhatWasWrittenThenEnds() throws IOException {
-        PipedBody body = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> {});
+        PipedBody body = new PipedBody(100, Duration.ofSeconds(5), () -> {});
         body.write(ByteBuffer.wrap(new byte[] {1, 2, 3}));
         body.end();
         assertThat(body.readAllBytes()).containsExactly(1, 2, 3);
@@ -77,7 +82,7 @@ class PipedBodyTest {
     /** A failure surfaces after the bytes that arrived before it. */
     @Test
     void failureFollowsBufferedBytes() throws IOException {
-        PipedBody body = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> {});
+        PipedBody body = new PipedBody(100, Duration.ofSeconds(5), () -> {});
         body.write(ByteBuffer.wrap(new byte[] {7}));
         body.fail(new IOException("reset"));
         assertThat(body.read()).isEqualTo(7);
@@ -88,11 +93,11 @@ class PipedBodyTest {
     @Test
     void closingEarlyAborts() {
         AtomicBoolean aborted = new AtomicBoolean();
-        PipedBody early = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> aborted.set(true));
+        PipedBody early = new PipedBody(100, Duration.ofSeconds(5), () -> aborted.set(true));
         early.close();
         assertThat(aborted).isTrue();
         aborted.set(false);
-        PipedBody finished = new PipedBody(100, java.time.Duration.ofSeconds(5), () -> aborted.set(true));
+        PipedBody finished = new PipedBody(100, Duration.ofSeconds(5), () -> aborted.set(true));
         finished.end();
         finished.close();
         assertThat(aborted).isFalse();
@@ -101,9 +106,9 @@ class PipedBodyTest {
     /** A writer past twice the capacity waits for the reader to make room (Apache reads on past its window). */
     @Test
     void aWriterFarAheadOfTheReaderWaitsForRoom() throws Exception {
-        PipedBody body = new PipedBody(100, java.time.Duration.ofSeconds(30), () -> {});
+        PipedBody body = new PipedBody(100, Duration.ofSeconds(30), () -> {});
         body.write(ByteBuffer.wrap(new byte[150]));
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
         Thread io = new Thread(() -> {
             try {
                 body.write(ByteBuffer.wrap(new byte[100]));
@@ -113,16 +118,16 @@ class PipedBodyTest {
             }
         }, "pipe-writer");
         io.start();
-        assertThat(written.await(200, java.util.concurrent.TimeUnit.MILLISECONDS)).as("250 buffered: the writer waits").isFalse();
+        assertThat(written.await(200, TimeUnit.MILLISECONDS)).as("250 buffered: the writer waits").isFalse();
         assertThat(body.read(new byte[100])).isEqualTo(100);
-        assertThat(written.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("room made: the writer goes on").isTrue();
+        assertThat(written.await(10, TimeUnit.SECONDS)).as("room made: the writer goes on").isTrue();
         io.join();
     }
 
     /** A reader that makes no room in time fails the write, which abandons the exchange. */
     @Test
     void aWriterGivesUpOnAStalledReader() throws IOException {
-        PipedBody body = new PipedBody(100, java.time.Duration.ofMillis(50), () -> {});
+        PipedBody body = new PipedBody(100, Duration.ofMillis(50), () -> {});
         assertThatThrownBy(() -> body.write(ByteBuffer.wrap(new byte[200])))
                 .isInstanceOf(IOException.class).hasMessageContaining("unread");
     }
